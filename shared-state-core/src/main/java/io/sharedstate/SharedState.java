@@ -1,0 +1,226 @@
+package io.sharedstate;
+
+import java.net.InetSocketAddress;
+
+import io.sharedstate.client.RemoteEngine;
+import io.sharedstate.dict.SharedDict;
+import io.sharedstate.engine.Engine;
+import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.list.SharedList;
+import io.sharedstate.namespace.SharedNamespace;
+import io.sharedstate.server.ManagerServer;
+import io.sharedstate.value.SharedCounter;
+import io.sharedstate.value.SharedValue;
+
+/**
+ * The manager: the entry point to shared objects, like Python's
+ * {@code multiprocessing.Manager}. Objects are named, created on first use and found by
+ * name afterwards from any process using the same manager.
+ *
+ * <ul>
+ * <li>{@link #inProcess()} hosts objects in this JVM; nothing listens.</li>
+ * <li>{@link #serve(ServerOptions)} hosts objects in this JVM and serves them to
+ * clients.</li>
+ * <li>{@link #connect(ClientOptions)} uses the objects of a manager server.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (SharedState manager = SharedState.connect(ClientOptions.create(address, "secret"))) {
+ *     SharedDict<String, Long> hits = manager.dict("hits");
+ *     hits.merge("home", 1L, Long::sum); // atomic across processes
+ * }
+ * }</pre>
+ *
+ * A manager is thread-safe. Closing a server stops it and drops its objects; closing a
+ * client releases its connection.
+ */
+public final class SharedState implements AutoCloseable {
+
+	/** How a manager hosts its objects. */
+	public enum Mode {
+
+		/** Objects live in this JVM and nothing listens. */
+		IN_PROCESS,
+
+		/** Objects live in this JVM and are served to clients. */
+		SERVER,
+
+		/** Objects live in a manager server this JVM is connected to. */
+		CLIENT
+
+	}
+
+	private final Engine engine;
+
+	private final LocalEngine localEngine;
+
+	private final ManagerServer server;
+
+	private final InetSocketAddress address;
+
+	private final Mode mode;
+
+	private SharedState(Mode mode, Engine engine, LocalEngine localEngine, ManagerServer server,
+			InetSocketAddress address) {
+		this.mode = mode;
+		this.engine = engine;
+		this.localEngine = localEngine;
+		this.server = server;
+		this.address = address;
+		if (address != null) {
+			ManagerDirectory.add(address, this);
+		}
+	}
+
+	/**
+	 * Creates a manager whose objects live in this JVM only.
+	 * @return the manager
+	 */
+	public static SharedState inProcess() {
+		LocalEngine engine = new LocalEngine();
+		return new SharedState(Mode.IN_PROCESS, engine, engine, null, null);
+	}
+
+	/**
+	 * Starts a manager server on a free loopback port.
+	 * @param authkey the secret clients must present
+	 * @return the manager, already listening; see {@link #address()}
+	 */
+	public static SharedState serve(String authkey) {
+		return serve(ServerOptions.create(authkey));
+	}
+
+	/**
+	 * Starts a manager server.
+	 * @param options where to listen, the authkey and the limits
+	 * @return the manager, already listening
+	 * @throws SharedStateException if the address cannot be bound
+	 */
+	public static SharedState serve(ServerOptions options) {
+		LocalEngine engine = new LocalEngine();
+		ManagerServer server = ManagerServer.start(engine, options);
+		return new SharedState(Mode.SERVER, engine, engine, server, server.address());
+	}
+
+	/**
+	 * Connects to a manager server.
+	 * @param address the server's address
+	 * @param authkey the secret shared with the server
+	 * @return the manager
+	 * @throws SharedStateUnavailableException if the server does not answer in time
+	 * @throws SharedStateAuthenticationException if the authkeys differ
+	 */
+	public static SharedState connect(InetSocketAddress address, String authkey) {
+		return connect(ClientOptions.create(address, authkey));
+	}
+
+	/**
+	 * Connects to a manager server.
+	 * @param options the address, authkey, timeouts and allowed packages
+	 * @return the manager
+	 * @throws SharedStateUnavailableException if the server does not answer in time
+	 * @throws SharedStateAuthenticationException if the authkeys differ
+	 */
+	public static SharedState connect(ClientOptions options) {
+		return new SharedState(Mode.CLIENT, new RemoteEngine(options), null, null, options.address());
+	}
+
+	/**
+	 * Finds or creates a shared dict.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param name the name
+	 * @return the dict
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <K, V> SharedDict<K, V> dict(String name) {
+		return this.engine.dict(name);
+	}
+
+	/**
+	 * Finds or creates a shared list.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @return the list
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <E> SharedList<E> list(String name) {
+		return this.engine.list(name);
+	}
+
+	/**
+	 * Finds or creates a shared namespace.
+	 * @param name the name
+	 * @return the namespace
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedNamespace namespace(String name) {
+		return this.engine.namespace(name);
+	}
+
+	/**
+	 * Finds or creates a shared value.
+	 * @param <V> the value type
+	 * @param name the name
+	 * @param initial the value a new object starts with; ignored when the value exists
+	 * @return the value
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <V> SharedValue<V> value(String name, V initial) {
+		return this.engine.value(name, initial);
+	}
+
+	/**
+	 * Finds or creates a shared counter, starting at zero.
+	 * @param name the name
+	 * @return the counter
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedCounter counter(String name) {
+		return this.engine.counter(name);
+	}
+
+	SharedObject object(SharedType type, String name) {
+		if (this.localEngine != null) {
+			return this.localEngine.open(type, name, null).object();
+		}
+		return ((RemoteEngine) this.engine).resolve(type, name);
+	}
+
+	/**
+	 * Returns how this manager hosts its objects.
+	 * @return the mode
+	 */
+	public Mode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Returns the server's address: where this manager listens, or the server a client
+	 * uses.
+	 * @return the address, or {@code null} in-process
+	 */
+	public InetSocketAddress address() {
+		return this.address;
+	}
+
+	/**
+	 * Stops the server or closes the client connection. Proxies of a closed client fail.
+	 */
+	@Override
+	public void close() {
+		if (this.address != null) {
+			ManagerDirectory.remove(this.address, this);
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+		this.engine.close();
+	}
+
+	@Override
+	public String toString() {
+		return "SharedState[" + this.mode + ((this.address != null) ? " " + this.address : "") + "]";
+	}
+
+}

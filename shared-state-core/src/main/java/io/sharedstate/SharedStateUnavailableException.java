@@ -1,0 +1,17 @@
+package io.sharedstate;
+
+/**
+ * Thrown when no manager server answers at the configured address within the connect
+ * timeout.
+ */
+public class SharedStateUnavailableException extends SharedStateException {
+
+	public SharedStateUnavailableException(String message) {
+		super(message);
+	}
+
+	public SharedStateUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.sharedstate;
+
+/**
+ * The kinds of shared object a manager hosts. A name belongs to exactly one type.
+ */
+public enum SharedType {
+
+	/** A {@link io.sharedstate.dict.SharedDict}. */
+	DICT(1, "dict"),
+
+	/** A {@link io.sharedstate.list.SharedList}. */
+	LIST(2, "list"),
+
+	/** A {@link io.sharedstate.namespace.SharedNamespace}. */
+	NAMESPACE(3, "namespace"),
+
+	/** A {@link io.sharedstate.value.SharedValue}. */
+	VALUE(4, "value"),
+
+	/** A {@link io.sharedstate.value.SharedCounter}. */
+	COUNTER(5, "counter");
+
+	private static final SharedType[] BY_CODE = new SharedType[16];
+
+	static {
+		for (SharedType type : values()) {
+			BY_CODE[type.code] = type;
+		}
+	}
+
+	private final int code;
+
+	private final String label;
+
+	SharedType(int code, String label) {
+		this.code = code;
+		this.label = label;
+	}
+
+	/**
+	 * Returns the code that stands for this type on the wire.
+	 * @return the wire code
+	 */
+	public int code() {
+		return this.code;
+	}
+
+	/**
+	 * Returns the type a wire code stands for.
+	 * @param code the wire code
+	 * @return the type
+	 * @throws IllegalArgumentException if no type has that code
+	 */
+	public static SharedType ofCode(int code) {
+		SharedType type = (code >= 0 && code < BY_CODE.length) ? BY_CODE[code] : null;
+		if (type == null) {
+			throw new IllegalArgumentException("Unknown shared type code " + code);
+		}
+		return type;
+	}
+
+	@Override
+	public String toString() {
+		return this.label;
+	}
+
+}

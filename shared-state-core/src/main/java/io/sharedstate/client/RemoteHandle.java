@@ -1,0 +1,105 @@
+package io.sharedstate.client;
+
+import java.io.ObjectStreamException;
+import java.util.concurrent.CompletableFuture;
+
+import io.sharedstate.ProxyReference;
+import io.sharedstate.SharedType;
+import io.sharedstate.engine.Operation;
+
+/**
+ * A client's connection to one named object: what proxies call through. Resolves the
+ * object's id on the current connection on first use, and again after a reconnect.
+ */
+public final class RemoteHandle {
+
+	private final RemoteEngine engine;
+
+	private final SharedType type;
+
+	private final String name;
+
+	private final Object initial;
+
+	private volatile Binding binding;
+
+	RemoteHandle(RemoteEngine engine, SharedType type, String name, Object initial) {
+		this.engine = engine;
+		this.type = type;
+		this.name = name;
+		this.initial = initial;
+	}
+
+	/**
+	 * Returns the object's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Calls an operation and waits for its result.
+	 * @param op the operation
+	 * @param args its arguments
+	 * @return the result
+	 */
+	public Object call(Operation op, Object... args) {
+		ClientConnection connection = this.engine.connection();
+		return connection.call(objectId(connection), op.code(), args, this, op.name(),
+				this.engine.options().callTimeout());
+	}
+
+	/**
+	 * Calls an operation without waiting; requests are pipelined on the connection.
+	 * @param <T> the result type
+	 * @param op the operation
+	 * @param args its arguments
+	 * @return the result's future
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> CompletableFuture<T> callAsync(Operation op, Object... args) {
+		try {
+			ClientConnection connection = this.engine.connection();
+			return (CompletableFuture<T>) connection.callAsync(objectId(connection), op.code(), args, this, op.name(),
+					this.engine.options().callTimeout());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Resolves the object's id on the server, creating the object if needed.
+	 * @param connection the connection to resolve on
+	 * @return the id
+	 */
+	int objectId(ClientConnection connection) {
+		Binding current = this.binding;
+		if (current != null && current.connection() == connection) {
+			return current.objectId();
+		}
+		int id = this.engine.open(connection, this, this.type, this.name, this.initial);
+		this.binding = new Binding(connection, id);
+		return id;
+	}
+
+	/**
+	 * Returns what a proxy serializes to, so that it reconnects on the other side.
+	 * @return the reference
+	 * @throws ObjectStreamException never; declared for {@code writeReplace}
+	 */
+	public Object writeReplace() throws ObjectStreamException {
+		return ProxyReference.of(this.engine.options().address(), this.type, this.name);
+	}
+
+	@Override
+	public String toString() {
+		return this.type + " '" + this.name + "'";
+	}
+
+	private record Binding(ClientConnection connection, int objectId) {
+
+	}
+
+}

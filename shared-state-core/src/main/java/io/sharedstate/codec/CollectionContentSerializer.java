@@ -1,0 +1,77 @@
+package io.sharedstate.codec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+import io.sharedstate.snapshot.Snapshots;
+
+/**
+ * Encodes a collection or map by its contents only, for classes whose internals cannot or
+ * should not be reflected on: snapshots, {@code List.of(...)},
+ * {@code Collections.unmodifiableList(...)} and friends. Decoding builds either a
+ * snapshot or a plain {@code ArrayList}, {@code LinkedHashSet} or {@code LinkedHashMap},
+ * never the original wrapper class.
+ */
+final class CollectionContentSerializer extends Serializer<Object> {
+
+	private final boolean snapshot;
+
+	/**
+	 * Creates the serializer.
+	 * @param snapshot whether decoding yields read-only snapshots rather than plain
+	 * collections
+	 */
+	CollectionContentSerializer(boolean snapshot) {
+		this.snapshot = snapshot;
+	}
+
+	@Override
+	public void write(Kryo kryo, Output output, Object value) {
+		if (value instanceof Map<?, ?> map) {
+			output.writeVarInt(map.size(), true);
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				kryo.writeClassAndObject(output, entry.getKey());
+				kryo.writeClassAndObject(output, entry.getValue());
+			}
+			return;
+		}
+		Collection<?> collection = (Collection<?>) value;
+		output.writeVarInt(collection.size(), true);
+		for (Object element : collection) {
+			kryo.writeClassAndObject(output, element);
+		}
+	}
+
+	@Override
+	public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+		int size = input.readVarInt(true);
+		if (Map.class.isAssignableFrom(type)) {
+			Map<Object, Object> map = new LinkedHashMap<>(Math.max(16, size * 2));
+			for (int i = 0; i < size; i++) {
+				map.put(kryo.readClassAndObject(input), kryo.readClassAndObject(input));
+			}
+			return this.snapshot ? Snapshots.of(map) : map;
+		}
+		Collection<Object> collection = Set.class.isAssignableFrom(type) ? new LinkedHashSet<>(Math.max(16, size * 2))
+				: new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			collection.add(kryo.readClassAndObject(input));
+		}
+		return this.snapshot ? Snapshots.of(collection) : collection;
+	}
+
+	@Override
+	public Object copy(Kryo kryo, Object original) {
+		return original;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.sharedstate.codec;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
+
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+import io.sharedstate.SharedObject;
+import io.sharedstate.snapshot.SnapshotList;
+import io.sharedstate.snapshot.SnapshotMap;
+import io.sharedstate.snapshot.SnapshotSet;
+
+/**
+ * A Kryo set up for shared state: no registration needed, every decoded class checked
+ * against the allow-list, POJOs without a no-argument constructor supported, lambdas
+ * encoded as serialized lambdas, shared objects encoded as references, JDK wrapper
+ * collections encoded by content. Object graphs may share and cycle references.
+ */
+final class SharedKryo extends Kryo {
+
+	/**
+	 * The mutable JDK collections Kryo's own serializers handle by instantiating the
+	 * class.
+	 */
+	private static final Set<Class<?>> PLAIN_COLLECTIONS = Set.of(java.util.ArrayList.class, java.util.LinkedList.class,
+			java.util.HashMap.class, java.util.LinkedHashMap.class, java.util.TreeMap.class, java.util.HashSet.class,
+			java.util.LinkedHashSet.class, java.util.TreeSet.class, java.util.ArrayDeque.class,
+			java.util.concurrent.ConcurrentHashMap.class, java.util.concurrent.CopyOnWriteArrayList.class,
+			java.util.concurrent.ConcurrentSkipListMap.class);
+
+	private final Serializer<Object> byContent = new CollectionContentSerializer(false);
+
+	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver) {
+		super(new AllowListClassResolver(allowList), new MapReferenceResolver());
+		setRegistrationRequired(false);
+		setWarnUnregisteredClasses(false);
+		setReferences(true);
+		setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+		ImmutableCollectionsSerializers.addDefaultSerializers(this);
+		Serializer<Object> snapshots = new CollectionContentSerializer(true);
+		register(SnapshotList.class, snapshots, 100);
+		register(SnapshotSet.class, snapshots, 101);
+		register(SnapshotMap.class, snapshots, 102);
+		register(ClosureSerializer.Closure.class, new LambdaSerializer(), 103);
+		addDefaultSerializer(SharedObject.class, new SharedObjectSerializer(resolver));
+	}
+
+	@Override
+	public Serializer getDefaultSerializer(Class type) {
+		if (type.getName().startsWith("java.")
+				&& (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type))
+				&& !PLAIN_COLLECTIONS.contains(type) && !type.getName().startsWith("java.util.ImmutableCollections$")
+				&& !type.getName().startsWith("java.util.RegularEnumSet")
+				&& !type.getName().startsWith("java.util.JumboEnumSet")) {
+			return this.byContent;
+		}
+		return super.getDefaultSerializer(type);
+	}
+
+}

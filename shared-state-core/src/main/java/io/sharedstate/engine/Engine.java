@@ -1,0 +1,65 @@
+package io.sharedstate.engine;
+
+import io.sharedstate.dict.SharedDict;
+import io.sharedstate.list.SharedList;
+import io.sharedstate.namespace.SharedNamespace;
+import io.sharedstate.value.SharedCounter;
+import io.sharedstate.value.SharedValue;
+
+/**
+ * Where shared objects live: in this JVM, behind a manager server, or in a cluster. Every
+ * engine hosts the same types with the same semantics, proven by the contract suite; a
+ * new engine is done when it passes it.
+ */
+public interface Engine extends AutoCloseable {
+
+	/**
+	 * Finds or creates a dict.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param name the name
+	 * @return the dict
+	 * @throws io.sharedstate.SharedTypeMismatchException if the name belongs to another
+	 * type
+	 */
+	<K, V> SharedDict<K, V> dict(String name);
+
+	/**
+	 * Finds or creates a list.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @return the list
+	 */
+	<E> SharedList<E> list(String name);
+
+	/**
+	 * Finds or creates a namespace.
+	 * @param name the name
+	 * @return the namespace
+	 */
+	SharedNamespace namespace(String name);
+
+	/**
+	 * Finds or creates a value.
+	 * @param <V> the value type
+	 * @param name the name
+	 * @param initial the value a new object starts with; ignored when it exists
+	 * @return the value
+	 */
+	<V> SharedValue<V> value(String name, V initial);
+
+	/**
+	 * Finds or creates a counter, starting at zero.
+	 * @param name the name
+	 * @return the counter
+	 */
+	SharedCounter counter(String name);
+
+	/**
+	 * Releases what the engine holds: connections for a client, objects for a local
+	 * engine.
+	 */
+	@Override
+	void close();
+
+}

@@ -1,0 +1,138 @@
+package io.sharedstate.engine;
+
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.sharedstate.SharedObject;
+import io.sharedstate.SharedType;
+import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.dict.SharedDict;
+import io.sharedstate.list.SharedList;
+import io.sharedstate.namespace.SharedNamespace;
+import io.sharedstate.value.SharedCounter;
+import io.sharedstate.value.SharedValue;
+
+/**
+ * Hosts shared objects in this JVM: the authoritative object of each name. Used directly
+ * in in-process mode, and by the manager server on behalf of its clients. Each object
+ * gets an id that the protocol uses instead of its name.
+ */
+public final class LocalEngine implements Engine {
+
+	private final ConcurrentHashMap<String, HostedObject> byName = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Integer, HostedObject> byId = new ConcurrentHashMap<>();
+
+	private final AtomicInteger ids = new AtomicInteger();
+
+	private volatile InetSocketAddress serverAddress;
+
+	/**
+	 * Finds or creates the object of a name.
+	 * @param type the type wanted
+	 * @param name the name
+	 * @param initial the initial value for types that take one
+	 * @return the hosted object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public HostedObject open(SharedType type, String name, Object initial) {
+		if (name == null || name.isEmpty()) {
+			throw new IllegalArgumentException("A shared object needs a non-empty name");
+		}
+		HostedObject hosted = this.byName.get(name);
+		if (hosted == null) {
+			hosted = this.byName.computeIfAbsent(name, (key) -> {
+				HostedObject created = new HostedObject(this.ids.incrementAndGet(), type,
+						SharedTypes.support(type).createLocal(this, name, initial));
+				this.byId.put(created.id(), created);
+				return created;
+			});
+		}
+		if (hosted.type() != type) {
+			throw SharedTypeMismatchException.of(name, hosted.type(), type);
+		}
+		return hosted;
+	}
+
+	/**
+	 * Returns the object with an id.
+	 * @param id the id from {@link #open}
+	 * @return the object, or {@code null} if no object has that id
+	 */
+	public HostedObject byId(int id) {
+		return this.byId.get(id);
+	}
+
+	/**
+	 * Returns every hosted object.
+	 * @return a live view
+	 */
+	public Collection<HostedObject> objects() {
+		return this.byName.values();
+	}
+
+	/**
+	 * Returns the address of the manager server that publishes this engine, if any.
+	 * @return the address, or {@code null} in in-process mode
+	 */
+	public InetSocketAddress serverAddress() {
+		return this.serverAddress;
+	}
+
+	/**
+	 * Records the address this engine is served on, so its objects can travel to other
+	 * processes.
+	 * @param address the bound address
+	 */
+	public void servedAt(InetSocketAddress address) {
+		this.serverAddress = address;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <K, V> SharedDict<K, V> dict(String name) {
+		return (SharedDict<K, V>) open(SharedType.DICT, name, null).object();
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <E> SharedList<E> list(String name) {
+		return (SharedList<E>) open(SharedType.LIST, name, null).object();
+	}
+
+	@Override
+	public SharedNamespace namespace(String name) {
+		return (SharedNamespace) open(SharedType.NAMESPACE, name, null).object();
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <V> SharedValue<V> value(String name, V initial) {
+		return (SharedValue<V>) open(SharedType.VALUE, name, initial).object();
+	}
+
+	@Override
+	public SharedCounter counter(String name) {
+		return (SharedCounter) open(SharedType.COUNTER, name, null).object();
+	}
+
+	@Override
+	public void close() {
+		this.byName.clear();
+		this.byId.clear();
+	}
+
+	/**
+	 * A hosted object with its id and type.
+	 *
+	 * @param id the id used on the wire
+	 * @param type the type
+	 * @param object the object
+	 */
+	public record HostedObject(int id, SharedType type, SharedObject object) {
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.sharedstate.engine;
+
+import com.esotericsoftware.kryo.io.Input;
+
+import io.sharedstate.SharedObject;
+import io.sharedstate.SharedType;
+import io.sharedstate.client.RemoteHandle;
+import io.sharedstate.codec.ValueCodec;
+
+/**
+ * Everything an engine needs to know about one shared type: how to create its
+ * authoritative object, how the server runs a remote operation on it, and how a client
+ * proxies it.
+ *
+ * @param <T> the object type
+ */
+public interface SharedTypeSupport<T extends SharedObject> {
+
+	/**
+	 * Creates the authoritative object.
+	 * @param engine the engine that hosts it
+	 * @param name its name
+	 * @param initial its initial value, for types that take one
+	 * @return the object
+	 */
+	T createLocal(LocalEngine engine, String name, Object initial);
+
+	/**
+	 * Runs a remote operation on the authoritative object, reading its arguments from the
+	 * request body.
+	 * @param target the object
+	 * @param op the operation code
+	 * @param args the request body
+	 * @param codec decodes the arguments
+	 * @return the result, encoded into the reply by the caller
+	 */
+	Object invoke(T target, int op, Input args, ValueCodec codec);
+
+	/**
+	 * Creates a client proxy.
+	 * @param handle the connection to the object
+	 * @return the proxy
+	 */
+	T createRemote(RemoteHandle handle);
+
+	/**
+	 * Returns the type supported.
+	 * @return the type
+	 */
+	SharedType type();
+
+}

@@ -1,0 +1,47 @@
+package io.sharedstate.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.sharedstate.SharedObject;
+import io.sharedstate.SharedType;
+import io.sharedstate.dict.DictSupport;
+import io.sharedstate.list.ListSupport;
+import io.sharedstate.namespace.NamespaceSupport;
+import io.sharedstate.value.CounterSupport;
+import io.sharedstate.value.ValueSupport;
+
+/**
+ * The support of every shared type, by type.
+ */
+public final class SharedTypes {
+
+	private static final Map<SharedType, SharedTypeSupport<?>> SUPPORT = new EnumMap<>(SharedType.class);
+
+	static {
+		register(new DictSupport());
+		register(new ListSupport());
+		register(new NamespaceSupport());
+		register(new ValueSupport());
+		register(new CounterSupport());
+	}
+
+	private SharedTypes() {
+	}
+
+	private static void register(SharedTypeSupport<?> support) {
+		SUPPORT.put(support.type(), support);
+	}
+
+	/**
+	 * Returns the support of a type.
+	 * @param <T> the object type
+	 * @param type the type
+	 * @return its support
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T extends SharedObject> SharedTypeSupport<T> support(SharedType type) {
+		return (SharedTypeSupport<T>) SUPPORT.get(type);
+	}
+
+}

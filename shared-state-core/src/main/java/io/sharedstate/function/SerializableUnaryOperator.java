@@ -1,0 +1,14 @@
+package io.sharedstate.function;
+
+import java.io.Serializable;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link UnaryOperator} that can be shipped to the manager server and run there. A
+ * lambda or method reference passed where this type is expected is compiled as
+ * serializable; its class must be on the server's classpath and in an allowed package.
+ */
+@FunctionalInterface
+public interface SerializableUnaryOperator<T> extends UnaryOperator<T>, Serializable {
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The manager ({@link io.sharedstate.SharedState}), its options and the exceptions it
+ * reports.
+ */
+package io.sharedstate;

@@ -1,0 +1,102 @@
+package io.sharedstate.protocol;
+
+import com.esotericsoftware.kryo.io.Output;
+
+/**
+ * The frame layout after the handshake. Every frame is length-prefixed; one connection
+ * carries many requests in flight, matched to their replies by request id.
+ *
+ * <pre>
+ *  0        4         5        6              10       12            16
+ *  +--------+---------+--------+--------------+--------+-------------+-------------
+ *  | length | version | kind   | request id   | op     | object id   | body ...
+ *  +--------+---------+--------+--------------+--------+-------------+-------------
+ *  length: bytes after the length field (at least 12)
+ *  kind:   1 request, 2 reply, 3 error reply
+ *  op:     operation code, meaningful for requests; 0 in replies
+ *  object: the target object's id for object operations, 0 otherwise
+ *  body:   request arguments or reply value, as tagged values (see ValueCodec)
+ * </pre>
+ */
+public final class Frames {
+
+	/** Protocol version carried by the handshake and every frame. */
+	public static final byte VERSION = 1;
+
+	/** Size of the length prefix. */
+	public static final int LENGTH_BYTES = 4;
+
+	/** Size of the header after the length prefix. */
+	public static final int HEADER_BYTES = 12;
+
+	/** Kind of a request frame. */
+	public static final byte REQUEST = 1;
+
+	/** Kind of a successful reply. */
+	public static final byte REPLY = 2;
+
+	/** Kind of a failed reply: body is exception class name and message. */
+	public static final byte ERROR = 3;
+
+	private Frames() {
+	}
+
+	/**
+	 * Starts a frame in an empty buffer, leaving room for the length.
+	 * @param output the buffer, reset by this call
+	 * @param kind the frame kind
+	 * @param requestId the request id
+	 * @param op the operation code
+	 * @param objectId the target object id
+	 */
+	public static void begin(Output output, byte kind, int requestId, int op, int objectId) {
+		output.reset();
+		output.writeInt(0);
+		output.writeByte(VERSION);
+		output.writeByte(kind);
+		output.writeInt(requestId);
+		output.writeShort(op);
+		output.writeInt(objectId);
+	}
+
+	/**
+	 * Starts a frame at the buffer's current position, after frames already in it.
+	 * @param output the buffer
+	 * @param kind the frame kind
+	 * @param requestId the request id
+	 * @return the position of the frame, for {@link #end(Output, int)}
+	 */
+	public static int append(Output output, byte kind, int requestId) {
+		int start = output.position();
+		output.writeInt(0);
+		output.writeByte(VERSION);
+		output.writeByte(kind);
+		output.writeInt(requestId);
+		output.writeShort(0);
+		output.writeInt(0);
+		return start;
+	}
+
+	/**
+	 * Writes the length of a frame started at position 0.
+	 * @param output the buffer
+	 */
+	public static void end(Output output) {
+		end(output, 0);
+	}
+
+	/**
+	 * Writes the length of a frame started at the given position.
+	 * @param output the buffer
+	 * @param start where the frame starts
+	 */
+	public static void end(Output output, int start) {
+		int length = output.position() - start - LENGTH_BYTES;
+		byte[] buffer = output.getBuffer();
+		buffer[start] = (byte) (length >>> 24);
+		buffer[start + 1] = (byte) (length >>> 16);
+		buffer[start + 2] = (byte) (length >>> 8);
+		buffer[start + 3] = (byte) length;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.sharedstate.protocol;
+
+/**
+ * Operation codes that address the manager rather than one object. Object operations are
+ * numbered per type, from {@link #FIRST_OBJECT_OP}, by each type's operations class.
+ */
+public final class Ops {
+
+	/**
+	 * Find or create a named object: body type code, name, initial value; reply its id.
+	 */
+	public static final int OPEN = 1;
+
+	/** Keep the connection alive; reply null. */
+	public static final int PING = 2;
+
+	/** Say who the client is: body pid, host, client name; reply null. */
+	public static final int HELLO = 3;
+
+	/** The first code available to object operations. */
+	public static final int FIRST_OBJECT_OP = 100;
+
+	private Ops() {
+	}
+
+}

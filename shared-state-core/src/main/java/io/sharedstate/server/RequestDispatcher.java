@@ -1,0 +1,66 @@
+package io.sharedstate.server;
+
+import com.esotericsoftware.kryo.io.Input;
+
+import io.sharedstate.SharedType;
+import io.sharedstate.codec.ValueCodec;
+import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.engine.LocalEngine.HostedObject;
+import io.sharedstate.engine.SharedTypes;
+import io.sharedstate.protocol.Frame;
+import io.sharedstate.protocol.Ops;
+
+/**
+ * Runs one request against the local engine and returns its result.
+ */
+final class RequestDispatcher {
+
+	private final LocalEngine engine;
+
+	private final ValueCodec codec;
+
+	RequestDispatcher(LocalEngine engine, ValueCodec codec) {
+		this.engine = engine;
+		this.codec = codec;
+	}
+
+	ValueCodec codec() {
+		return this.codec;
+	}
+
+	/**
+	 * Runs a request.
+	 * @param frame the request
+	 * @param connection the connection it came on
+	 * @return the result to send back
+	 * @throws RuntimeException the failure to send back
+	 */
+	Object dispatch(Frame frame, ServerConnection connection) {
+		Input body = frame.body();
+		switch (frame.op()) {
+			case Ops.OPEN -> {
+				SharedType type = SharedType.ofCode((Integer) this.codec.read(body));
+				String name = (String) this.codec.read(body);
+				Object initial = this.codec.read(body);
+				return this.engine.open(type, name, initial).id();
+			}
+			case Ops.PING -> {
+				return null;
+			}
+			case Ops.HELLO -> {
+				connection.identify((Long) this.codec.read(body), (String) this.codec.read(body),
+						(String) this.codec.read(body));
+				return null;
+			}
+			default -> {
+				HostedObject target = this.engine.byId(frame.objectId());
+				if (target == null) {
+					throw new IllegalStateException("No shared object with id " + frame.objectId()
+							+ " on this manager; it may have been restarted");
+				}
+				return SharedTypes.support(target.type()).invoke(target.object(), frame.op(), body, this.codec);
+			}
+		}
+	}
+
+}
