@@ -449,11 +449,7 @@ final class ClientConnection {
 	}
 
 	private static void writeRequestId(byte[] buffer, int requestId) {
-		int at = Frames.LENGTH_BYTES + 2;
-		buffer[at] = (byte) (requestId >>> 24);
-		buffer[at + 1] = (byte) (requestId >>> 16);
-		buffer[at + 2] = (byte) (requestId >>> 8);
-		buffer[at + 3] = (byte) requestId;
+		Frames.putInt(buffer, Frames.LENGTH_BYTES + 2, requestId);
 	}
 
 	static String describe(InetSocketAddress address) {

@@ -3,6 +3,7 @@ package io.sharedstate.codec;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 
 import io.sharedstate.MissingClassException;
@@ -33,7 +34,9 @@ final class AllowListClassResolver extends DefaultClassResolver {
 			}
 			throw ex;
 		}
-		if (registration != null) {
+		// Lambdas arrive under Kryo's closure marker; LambdaSerializer checks their
+		// capturing class.
+		if (registration != null && registration.getType() != ClosureSerializer.Closure.class) {
 			this.allowList.check(registration.getType());
 		}
 		return registration;

@@ -81,7 +81,7 @@ public final class FrameReader {
 		}
 		byte kind = this.buffer[at + 1];
 		int requestId = intAt(at + 2);
-		int op = ((this.buffer[at + 6] & 0xff) << 8) | (this.buffer[at + 7] & 0xff);
+		int op = (this.buffer[at + 6] & 0xff) | ((this.buffer[at + 7] & 0xff) << 8);
 		int objectId = intAt(at + 8);
 		int bodyStart = at + Frames.HEADER_BYTES;
 		int frameEnd = this.start + Frames.LENGTH_BYTES + length;
@@ -125,8 +125,7 @@ public final class FrameReader {
 	}
 
 	private int intAt(int at) {
-		return ((this.buffer[at] & 0xff) << 24) | ((this.buffer[at + 1] & 0xff) << 16)
-				| ((this.buffer[at + 2] & 0xff) << 8) | (this.buffer[at + 3] & 0xff);
+		return Frames.getInt(this.buffer, at);
 	}
 
 }

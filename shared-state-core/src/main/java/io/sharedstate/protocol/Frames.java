@@ -16,7 +16,8 @@ import com.esotericsoftware.kryo.io.Output;
  *  op:     operation code, meaningful for requests; 0 in replies
  *  object: the target object's id for object operations, 0 otherwise
  *  body:   request arguments or reply value, as tagged values (see ValueCodec)
- * </pre>
+ * </pre> Integers are little-endian, as Kryo writes them (the handshake's are
+ * big-endian).
  */
 public final class Frames {
 
@@ -39,6 +40,30 @@ public final class Frames {
 	public static final byte ERROR = 3;
 
 	private Frames() {
+	}
+
+	/**
+	 * Writes a little-endian int into a buffer.
+	 * @param buffer the buffer
+	 * @param at the offset
+	 * @param value the value
+	 */
+	public static void putInt(byte[] buffer, int at, int value) {
+		buffer[at] = (byte) value;
+		buffer[at + 1] = (byte) (value >>> 8);
+		buffer[at + 2] = (byte) (value >>> 16);
+		buffer[at + 3] = (byte) (value >>> 24);
+	}
+
+	/**
+	 * Reads a little-endian int from a buffer.
+	 * @param buffer the buffer
+	 * @param at the offset
+	 * @return the value
+	 */
+	public static int getInt(byte[] buffer, int at) {
+		return (buffer[at] & 0xff) | ((buffer[at + 1] & 0xff) << 8) | ((buffer[at + 2] & 0xff) << 16)
+				| ((buffer[at + 3] & 0xff) << 24);
 	}
 
 	/**
@@ -93,10 +118,7 @@ public final class Frames {
 	public static void end(Output output, int start) {
 		int length = output.position() - start - LENGTH_BYTES;
 		byte[] buffer = output.getBuffer();
-		buffer[start] = (byte) (length >>> 24);
-		buffer[start + 1] = (byte) (length >>> 16);
-		buffer[start + 2] = (byte) (length >>> 8);
-		buffer[start + 3] = (byte) length;
+		putInt(buffer, start, length);
 	}
 
 }
