@@ -22,8 +22,9 @@ public final class Children {
 	 * @return the manager
 	 */
 	public static SharedState connect(String hostPort) {
-		return SharedState.connect(ClientOptions.create(address(hostPort), System.getenv("SHARED_STATE_AUTHKEY"))
-			.withAllowedPackages("io.sharedstate"));
+		return SharedState.connect(
+				ClientOptions.create(address(hostPort), System.getenv().getOrDefault("SHARED_STATE_AUTHKEY", AUTHKEY))
+					.withAllowedPackages("io.sharedstate"));
 	}
 
 	/**
