@@ -19,7 +19,7 @@ public class LostUpdateException extends UnsupportedOperationException {
 		return new LostUpdateException(
 				"This " + kind + " is a read-only snapshot of a value held in shared state: changing it would change "
 						+ "only this copy and the update would be lost. To share a mutable " + kind
-						+ ", store a shared object " + "(state.list(name) or state.dict(name)) instead of a plain "
+						+ ", store a shared object " + "(manager.list(name) or manager.dict(name)) instead of a plain "
 						+ kind + "; to change a stored value atomically, use compute or merge on its container.");
 	}
 

@@ -69,7 +69,7 @@ class CrossProcessTests {
 
 		assertThat(items).containsExactly("appended by parent", "appended by child");
 		assertThat(result.value("refused")).contains("would be lost")
-			.contains("state.list(name)")
+			.contains("manager.list(name)")
 			.contains("compute or merge");
 		assertThat(nested.get("plain")).isEqualTo(List.of("a", "b"));
 	}
