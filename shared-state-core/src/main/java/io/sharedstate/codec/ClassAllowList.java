@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.sharedstate.ClassNotAllowedException;
+import io.sharedstate.SharedObject;
 
 /**
  * Decides which classes decoding may instantiate: JDK value types and collections, this
@@ -71,7 +72,8 @@ public final class ClassAllowList {
 			return true;
 		}
 		String name = type.getName();
-		if (JDK_CLASSES.contains(name) || name.startsWith("io.sharedstate.")) {
+		if (JDK_CLASSES.contains(name) || name.startsWith("io.sharedstate.snapshot.")
+				|| SharedObject.class.isAssignableFrom(type)) {
 			return true;
 		}
 		for (String prefix : JDK_PACKAGES) {
@@ -108,8 +110,8 @@ public final class ClassAllowList {
 		int dot = className.lastIndexOf('.');
 		String pkg = (dot > 0) ? className.substring(0, dot) : className;
 		return "Refusing to decode an instance of " + className + ": its package is not allowed. Add '" + pkg
-				+ "' to the allowed packages (allowPackages(...) on ServerOptions/ClientOptions/SharedState.inProcess, "
-				+ "or shared-state.allowed-packages in Spring) of every process that reads it.";
+				+ "' to the allowed packages (withAllowedPackages(...) on ServerOptions and ClientOptions) of every "
+				+ "process that reads it.";
 	}
 
 }

@@ -59,24 +59,37 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the running child
 	 */
 	public static ChildJvm start(Class<?> mainClass, Map<String, String> environment, String... args) {
+		return start(System.getProperty("java.class.path"), mainClass.getName(), environment, args);
+	}
+
+	/**
+	 * Starts a child JVM on a given classpath.
+	 * @param classpath the classpath
+	 * @param mainClass the name of the class whose {@code main} to run
+	 * @param environment extra environment variables
+	 * @param args the program arguments
+	 * @return the running child
+	 */
+	public static ChildJvm start(String classpath, String mainClass, Map<String, String> environment, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(mainClass.getName());
+		command.add(classpath);
+		command.add(mainClass);
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment);
 		try {
 			Process process = builder.start();
-			ChildJvm child = new ChildJvm(process, mainClass.getSimpleName() + "[" + process.pid() + "]");
+			ChildJvm child = new ChildJvm(process,
+					mainClass.substring(mainClass.lastIndexOf('.') + 1) + "[" + process.pid() + "]");
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 			return child;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start a child JVM for " + mainClass.getName(), ex);
+			throw new UncheckedIOException("Cannot start a child JVM for " + mainClass, ex);
 		}
 	}
 
