@@ -3,11 +3,13 @@ package io.sharedstate.codec;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ClosureSerializer;
-import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 
@@ -44,7 +46,7 @@ final class SharedKryo extends Kryo {
 		setWarnUnregisteredClasses(false);
 		setReferences(true);
 		setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-		ImmutableCollectionsSerializers.addDefaultSerializers(this);
+		addDefaultSerializer(UUID.class, new UuidSerializer());
 		Serializer<Object> snapshots = new CollectionContentSerializer(true);
 		register(SnapshotList.class, snapshots, 100);
 		register(SnapshotSet.class, snapshots, 101);
@@ -63,6 +65,26 @@ final class SharedKryo extends Kryo {
 			return this.byContent;
 		}
 		return super.getDefaultSerializer(type);
+	}
+
+	/** Kryo has no serializer for UUID, and reflection into java.base is closed. */
+	private static final class UuidSerializer extends Serializer<UUID> {
+
+		UuidSerializer() {
+			setImmutable(true);
+		}
+
+		@Override
+		public void write(Kryo kryo, Output output, UUID uuid) {
+			output.writeLong(uuid.getMostSignificantBits());
+			output.writeLong(uuid.getLeastSignificantBits());
+		}
+
+		@Override
+		public UUID read(Kryo kryo, Input input, Class<? extends UUID> type) {
+			return new UUID(input.readLong(), input.readLong());
+		}
+
 	}
 
 }
