@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param idleTimeout how long a connection may stay silent before the server closes it
  * (clients send heartbeats well within it)
  * @param handshakeTimeout how long a new connection has to authenticate
+ * @param sessionGracePeriod how long a client process may stay disconnected before the
+ * server releases what it held (locks, permits, barrier places, reserved queue items)
  * @param allowedPackages packages whose classes may be decoded on top of the JDK's value
  * types
  */
 public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFrameBytes, int maxInFlight,
-		Duration idleTimeout, Duration handshakeTimeout, List<String> allowedPackages) {
+		Duration idleTimeout, Duration handshakeTimeout, Duration sessionGracePeriod, List<String> allowedPackages) {
 
 	/** The default frame limit, 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -37,14 +39,14 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 
 	/**
 	 * Creates options with defaults: loopback, a free port, 16 MiB frames, 1024 requests
-	 * in flight, 60 s idle timeout, 10 s handshake timeout.
+	 * in flight, 15 s idle timeout, 10 s handshake timeout, 5 s session grace period.
 	 * @param authkey the shared secret
 	 * @return the options
 	 */
 	public static ServerOptions create(String authkey) {
 		return new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-				ClientOptions.bytes(authkey), DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(60),
-				Duration.ofSeconds(10), List.of());
+				ClientOptions.bytes(authkey), DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(15),
+				Duration.ofSeconds(10), Duration.ofSeconds(5), List.of());
 	}
 
 	/**
@@ -54,7 +56,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withAddress(InetSocketAddress address) {
 		return new ServerOptions(address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
 	}
 
 	/**
@@ -64,7 +66,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withMaxFrameBytes(int bytes) {
 		return new ServerOptions(this.address, this.authkey, bytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
 	}
 
 	/**
@@ -74,7 +76,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withMaxInFlight(int requests) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, requests, this.idleTimeout,
-				this.handshakeTimeout, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
 	}
 
 	/**
@@ -84,7 +86,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withIdleTimeout(Duration timeout) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, timeout,
-				this.handshakeTimeout, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
 	}
 
 	/**
@@ -94,7 +96,17 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withHandshakeTimeout(Duration timeout) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				timeout, this.allowedPackages);
+				timeout, this.sessionGracePeriod, this.allowedPackages);
+	}
+
+	/**
+	 * Returns a copy with another session grace period.
+	 * @param period how long a disconnected client keeps what it holds
+	 * @return the copy
+	 */
+	public ServerOptions withSessionGracePeriod(Duration period) {
+		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
+				this.handshakeTimeout, period, this.allowedPackages);
 	}
 
 	/**
@@ -104,7 +116,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withAllowedPackages(String... packages) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, List.of(packages));
+				this.handshakeTimeout, this.sessionGracePeriod, List.of(packages));
 	}
 
 }

@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import com.esotericsoftware.kryo.io.Output;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ClientOptions;
 import io.sharedstate.SharedStateAuthenticationException;
@@ -30,6 +34,7 @@ import io.sharedstate.protocol.FrameReader;
 import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake;
 import io.sharedstate.protocol.Handshake.ServerTerms;
+import io.sharedstate.protocol.Ops;
 import io.sharedstate.protocol.ProtocolException;
 
 /**
@@ -44,6 +49,10 @@ import io.sharedstate.protocol.ProtocolException;
  * started on first use.
  */
 final class ClientConnection {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClientConnection.class);
+
+	private static final long INTERRUPT_CHECK_MILLIS = 100;
 
 	private static final ThreadLocal<Output> BUFFERS = ThreadLocal.withInitial(() -> new Output(1024, -1));
 
@@ -156,7 +165,42 @@ final class ClientConnection {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		PendingCall call = PendingCall.sync(target, operation, deadline);
 		int requestId = send(call, objectId, op, args);
-		awaitReply(call, requestId, timeout);
+		awaitReply(call, requestId, timeout, null);
+		return call.result();
+	}
+
+	/**
+	 * Sends a request that may wait on the server (for a lock, permits, a queue item...)
+	 * and waits for its reply. Interrupting the caller cancels the wait on the server; if
+	 * the grant won the race it is given back with the revoker.
+	 * @param objectId the target object
+	 * @param op the operation code
+	 * @param args the arguments
+	 * @param target what the call addresses, for error messages
+	 * @param operation the operation's name, for error messages
+	 * @param wait how long the server may let the request wait, {@code null} for ever
+	 * @param callTimeout how long the reply may take beyond the wait
+	 * @param revoker gives back a grant the caller will not use
+	 * @return the reply value
+	 * @throws InterruptedException if the caller was interrupted; nothing is left granted
+	 */
+	Object callBlocking(int objectId, int op, Object[] args, Object target, String operation, Duration wait,
+			Duration callTimeout, Consumer<Object> revoker) throws InterruptedException {
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		long budget = (wait != null) ? wait.toNanos() + callTimeout.toNanos() : Long.MAX_VALUE / 4;
+		PendingCall call = PendingCall.sync(target, operation, System.nanoTime() + budget);
+		int requestId = send(call, objectId, op, args);
+		if (awaitReply(call, requestId, callTimeout, revoker)) {
+			try {
+				revoker.accept(call.result());
+			}
+			catch (RuntimeException ex) {
+				// cancelled before it was granted, or failed: nothing to give back
+			}
+			throw new InterruptedException();
+		}
 		return call.result();
 	}
 
@@ -251,29 +295,59 @@ final class ClientConnection {
 		}
 	}
 
-	private void awaitReply(PendingCall call, int requestId, Duration timeout) {
+	/**
+	 * Waits for a call's reply, reading the socket when no other thread does.
+	 * @param revoker for a call that may wait on the server: an interrupt then cancels it
+	 * there, and a timeout leaves it to give back a late grant; {@code null} for an
+	 * ordinary call, which keeps an interrupt for the caller
+	 * @return whether the call was cancelled because the caller was interrupted
+	 */
+	private boolean awaitReply(PendingCall call, int requestId, Duration timeout, Consumer<Object> revoker) {
 		boolean interrupted = false;
+		boolean cancelled = false;
 		while (!call.isDone()) {
 			if (this.readLock.tryLock()) {
 				try {
-					readUntilDone(call);
+					readUntilDone(call, revoker != null && !cancelled);
 				}
 				finally {
 					this.readLock.unlock();
 					handOffReading();
 				}
+				interrupted |= Thread.interrupted();
 			}
 			else {
 				LockSupport.parkNanos(this, call.deadlineNanos - System.nanoTime());
 				interrupted |= Thread.interrupted();
 			}
-			if (!call.isDone() && System.nanoTime() - call.deadlineNanos >= 0 && abandon(requestId, call)) {
+			if (interrupted && revoker != null && !cancelled && !call.isDone()) {
+				cancelled = true;
+				interrupted = false;
+				call.deadlineNanos = System.nanoTime() + timeout.toNanos();
+				sendCancel(requestId);
+			}
+			if (!call.isDone() && System.nanoTime() - call.deadlineNanos >= 0) {
+				if (revoker != null) {
+					call.revoker = revoker;
+					sendCancel(requestId);
+				}
+				else if (!abandon(requestId, call)) {
+					continue;
+				}
 				restoreInterrupt(interrupted);
-				throw new SharedStateTimeoutException(call.description() + ": no reply from the manager at "
-						+ this.address + " within " + timeout.toMillis() + " ms");
+				throw new SharedStateTimeoutException(
+						call.description() + ": no reply from the manager at " + this.address + " within "
+								+ timeout.toMillis() + " ms" + ((revoker != null) ? " beyond the wait" : ""));
 			}
 		}
 		restoreInterrupt(interrupted);
+		return cancelled;
+	}
+
+	private void sendCancel(int requestId) {
+		if (this.broken == null) {
+			callAsync(0, Ops.CANCEL, new Object[] { requestId }, this, "cancel", Duration.ofSeconds(30));
+		}
 	}
 
 	private static void restoreInterrupt(boolean interrupted) {
@@ -282,19 +356,32 @@ final class ClientConnection {
 		}
 	}
 
-	private void readUntilDone(PendingCall call) {
+	/**
+	 * Reads replies until the call's own arrives or its deadline passes.
+	 * @param watchInterrupts whether to return when the caller is interrupted; reads then
+	 * wake up every {@value #INTERRUPT_CHECK_MILLIS} ms to look
+	 */
+	private void readUntilDone(PendingCall call, boolean watchInterrupts) {
 		try {
 			while (!call.isDone()) {
+				if (watchInterrupts && Thread.currentThread().isInterrupted()) {
+					return;
+				}
 				long remaining = TimeUnit.NANOSECONDS.toMillis(call.deadlineNanos - System.nanoTime());
 				if (remaining <= 0) {
 					return;
+				}
+				if (watchInterrupts) {
+					remaining = Math.min(remaining, INTERRUPT_CHECK_MILLIS);
 				}
 				setReadTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
 				try {
 					readOne();
 				}
 				catch (SocketTimeoutException ex) {
-					return;
+					if (!watchInterrupts) {
+						return;
+					}
 				}
 			}
 		}
@@ -313,6 +400,11 @@ final class ClientConnection {
 		if (call.isAsync()) {
 			this.asyncPending.decrementAndGet();
 		}
+		Consumer<Object> revoker = call.revoker;
+		if (revoker != null) {
+			giveBack(frame, revoker);
+			return;
+		}
 		try {
 			if (frame.kind() == Frames.REPLY) {
 				call.complete(this.codec.read(frame.body()));
@@ -327,6 +419,19 @@ final class ClientConnection {
 		catch (RuntimeException ex) {
 			call.fail((ex instanceof SharedStateException) ? ex
 					: new SharedStateException(call.description() + ": cannot decode the reply: " + ex, ex));
+		}
+	}
+
+	/** A grant arrived for a caller that gave up waiting: give it back. */
+	private void giveBack(Frame frame, Consumer<Object> revoker) {
+		if (frame.kind() != Frames.REPLY) {
+			return;
+		}
+		try {
+			revoker.accept(this.codec.read(frame.body()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not give back a late grant on the manager at {}: {}", this.address, ex.toString());
 		}
 	}
 

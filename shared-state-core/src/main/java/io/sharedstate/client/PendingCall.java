@@ -2,6 +2,7 @@ package io.sharedstate.client;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * A request awaiting its reply: either a thread parked for it (synchronous call) or a
@@ -18,7 +19,13 @@ final class PendingCall {
 
 	private final String operation;
 
-	final long deadlineNanos;
+	volatile long deadlineNanos;
+
+	/**
+	 * Set when the caller gave up on a call that may still be granted: gives back a late
+	 * grant.
+	 */
+	volatile Consumer<Object> revoker;
 
 	private volatile boolean done;
 

@@ -1,5 +1,6 @@
 package io.sharedstate.client;
 
+import java.security.SecureRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ public final class RemoteEngine implements Engine {
 
 	private final ScheduledExecutorService heartbeat;
 
+	private final long session = new SecureRandom().nextLong();
+
 	private volatile ClientConnection connection;
 
 	private volatile boolean closed;
@@ -59,13 +62,24 @@ public final class RemoteEngine implements Engine {
 			thread.setDaemon(true);
 			return thread;
 		});
-		connection();
-		long interval = Math.max(1, options.heartbeatInterval().toMillis());
+		ClientConnection first = connection();
+		// Heartbeats well within the server's idle timeout, so a live client is never
+		// dropped.
+		long interval = Math.max(1,
+				Math.min(options.heartbeatInterval().toMillis(), first.terms().idleTimeoutMillis() / 3));
 		this.heartbeat.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	ClientOptions options() {
 		return this.options;
+	}
+
+	/**
+	 * Returns the session this client process holds things under on the server.
+	 * @return the session id
+	 */
+	public long session() {
+		return this.session;
 	}
 
 	/**
@@ -87,8 +101,9 @@ public final class RemoteEngine implements Engine {
 			if (current == null || current.isBroken()) {
 				current = ClientConnection.open(this.options, this.codec);
 				ProcessHandle self = ProcessHandle.current();
-				current.call(0, Ops.HELLO, new Object[] { self.pid(), hostName(), this.options.clientName() }, this,
-						"hello", this.options.callTimeout());
+				current.call(0, Ops.HELLO,
+						new Object[] { this.session, self.pid(), hostName(), this.options.clientName() }, this, "hello",
+						this.options.callTimeout());
 				if (this.connection != null) {
 					logger.info("Reconnected to the manager at {}", ClientConnection.describe(this.options.address()));
 				}
@@ -161,7 +176,7 @@ public final class RemoteEngine implements Engine {
 		}
 		current.expireOverdueCalls();
 		long idle = System.nanoTime() - current.lastWriteNanos();
-		if (idle >= TimeUnit.MILLISECONDS.toNanos(this.options.heartbeatInterval().toMillis()) / 2) {
+		if (idle >= TimeUnit.MILLISECONDS.toNanos(current.terms().idleTimeoutMillis()) / 6) {
 			current.callAsync(0, Ops.PING, new Object[0], this, "ping", this.options.callTimeout());
 		}
 	}

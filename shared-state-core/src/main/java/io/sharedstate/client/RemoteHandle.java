@@ -1,7 +1,9 @@
 package io.sharedstate.client;
 
 import java.io.ObjectStreamException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
@@ -48,6 +50,43 @@ public final class RemoteHandle {
 		ClientConnection connection = this.engine.connection();
 		return connection.call(objectId(connection), op.code(), args, this, op.name(),
 				this.engine.options().callTimeout());
+	}
+
+	/**
+	 * Calls an operation that may wait on the server, such as acquiring a lock.
+	 * @param op the operation
+	 * @param wait how long the server may let it wait, {@code null} for ever
+	 * @param revoker gives back the result if the caller will not use it (interrupted, or
+	 * gave up)
+	 * @param args its arguments
+	 * @return the result
+	 * @throws InterruptedException if the calling thread was interrupted; the wait was
+	 * cancelled and nothing is left granted
+	 */
+	public Object callBlocking(Operation op, Duration wait, Consumer<Object> revoker, Object... args)
+			throws InterruptedException {
+		ClientConnection connection = this.engine.connection();
+		return connection.callBlocking(objectId(connection), op.code(), args, this, op.name(), wait,
+				this.engine.options().callTimeout(), revoker);
+	}
+
+	/**
+	 * Sends an operation without waiting for its reply, such as an unlock; requests on
+	 * one connection are run in order, so a later call sees its effect.
+	 * @param op the operation
+	 * @param args its arguments
+	 * @return the reply's future, for reporting a failure
+	 */
+	public CompletableFuture<Object> send(Operation op, Object... args) {
+		return callAsync(op, args);
+	}
+
+	/**
+	 * Returns the session of this client process.
+	 * @return the session id
+	 */
+	public long session() {
+		return this.engine.session();
 	}
 
 	/**

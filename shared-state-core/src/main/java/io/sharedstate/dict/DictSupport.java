@@ -37,7 +37,7 @@ public final class DictSupport implements SharedTypeSupport<SharedDict<Object, O
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object invoke(SharedDict<Object, Object> dict, int op, Input args, ValueCodec codec) {
+	public Object invoke(SharedDict<Object, Object> dict, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(DictOperation.ALL, op)) {
 			case GET -> dict.get(codec.read(args));
 			case PUT -> dict.put(codec.read(args), codec.read(args));

@@ -1,8 +1,11 @@
 package io.sharedstate.engine;
 
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sharedstate.SharedObject;
@@ -26,6 +29,10 @@ public final class LocalEngine implements Engine {
 	private final ConcurrentHashMap<Integer, HostedObject> byId = new ConcurrentHashMap<>();
 
 	private final AtomicInteger ids = new AtomicInteger();
+
+	private final long session = new SecureRandom().nextLong();
+
+	private volatile ScheduledExecutorService timer;
 
 	private volatile InetSocketAddress serverAddress;
 
@@ -71,6 +78,51 @@ public final class LocalEngine implements Engine {
 	 */
 	public Collection<HostedObject> objects() {
 		return this.byName.values();
+	}
+
+	/**
+	 * Returns the session of this engine's own process: threads of the process that hosts
+	 * the objects own locks under it. It never ends while the engine is open.
+	 * @return the session id
+	 */
+	public long session() {
+		return this.session;
+	}
+
+	/**
+	 * Returns the timer that ends timed waits, shared by all objects of this engine.
+	 * @return the timer, a single daemon thread
+	 */
+	public ScheduledExecutorService timer() {
+		ScheduledExecutorService current = this.timer;
+		if (current == null) {
+			synchronized (this) {
+				current = this.timer;
+				if (current == null) {
+					ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+						Thread thread = new Thread(task, "shared-state-timer");
+						thread.setDaemon(true);
+						return thread;
+					});
+					executor.setRemoveOnCancelPolicy(true);
+					this.timer = executor;
+					current = executor;
+				}
+			}
+		}
+		return current;
+	}
+
+	/**
+	 * Releases everything a session held: its process is gone.
+	 * @param session the session that ended
+	 */
+	public void endSession(long session) {
+		for (HostedObject hosted : this.byName.values()) {
+			if (hosted.object() instanceof SessionBound bound) {
+				bound.sessionEnded(session);
+			}
+		}
 	}
 
 	/**
@@ -122,6 +174,10 @@ public final class LocalEngine implements Engine {
 	public void close() {
 		this.byName.clear();
 		this.byId.clear();
+		ScheduledExecutorService current = this.timer;
+		if (current != null) {
+			current.shutdownNow();
+		}
 	}
 
 	/**

@@ -32,9 +32,12 @@ public interface SharedTypeSupport<T extends SharedObject> {
 	 * @param op the operation code
 	 * @param args the request body
 	 * @param codec decodes the arguments
-	 * @return the result, encoded into the reply by the caller
+	 * @param session the calling client's session
+	 * @return the result, encoded into the reply by the caller; a
+	 * {@link java.util.concurrent.CompletableFuture} not yet done parks the request until
+	 * it completes (a blocking operation), and its value may be {@link Revocable}
 	 */
-	Object invoke(T target, int op, Input args, ValueCodec codec);
+	Object invoke(T target, int op, Input args, ValueCodec codec, long session);
 
 	/**
 	 * Creates a client proxy.

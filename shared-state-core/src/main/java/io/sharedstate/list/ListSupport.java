@@ -37,7 +37,7 @@ public final class ListSupport implements SharedTypeSupport<SharedList<Object>> 
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object invoke(SharedList<Object> list, int op, Input args, ValueCodec codec) {
+	public Object invoke(SharedList<Object> list, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(ListOperation.ALL, op)) {
 			case SIZE -> list.size();
 			case GET -> list.get((Integer) codec.read(args));

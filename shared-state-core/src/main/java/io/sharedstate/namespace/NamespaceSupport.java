@@ -32,7 +32,7 @@ public final class NamespaceSupport implements SharedTypeSupport<SharedNamespace
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object invoke(SharedNamespace namespace, int op, Input args, ValueCodec codec) {
+	public Object invoke(SharedNamespace namespace, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(NamespaceOperation.ALL, op)) {
 			case GET -> namespace.get((String) codec.read(args));
 			case SET -> {

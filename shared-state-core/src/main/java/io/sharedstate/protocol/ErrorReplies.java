@@ -3,6 +3,7 @@ package io.sharedstate.protocol;
 import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 import com.esotericsoftware.kryo.io.Input;
@@ -34,6 +35,8 @@ public final class ErrorReplies {
 			Map.entry(StringIndexOutOfBoundsException.class.getName(), IndexOutOfBoundsException::new),
 			Map.entry(NoSuchElementException.class.getName(), NoSuchElementException::new),
 			Map.entry(ConcurrentModificationException.class.getName(), ConcurrentModificationException::new),
+			Map.entry(CancellationException.class.getName(), CancellationException::new),
+			Map.entry(IllegalMonitorStateException.class.getName(), IllegalMonitorStateException::new),
 			Map.entry(LostUpdateException.class.getName(), LostUpdateException::new),
 			Map.entry(SharedTypeMismatchException.class.getName(), SharedTypeMismatchException::new),
 			Map.entry(ClassNotAllowedException.class.getName(), ClassNotAllowedException::new),

@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * server -> client  "SHST" version challengeS[32]                        37 bytes
  * client -> server  "SHST" version hmac("C", challengeS)[32] challengeC[32]   69 bytes
  * server -> client  status[1]: 0 ok, 1 wrong authkey, 2 unsupported version
- *                   when ok: hmac("S", challengeC)[32] maxFrame[4] maxInFlight[4] serverId[8]
+ *                   when ok: hmac("S", challengeC)[32] maxFrame[4] maxInFlight[4] idleTimeoutMillis[4]
+ *                   serverId[8]
  * </pre>
  */
 public final class Handshake {
@@ -48,9 +49,11 @@ public final class Handshake {
 	 *
 	 * @param maxFrameBytes the largest frame the server accepts
 	 * @param maxInFlight the most requests a connection may have in flight
+	 * @param idleTimeoutMillis how long the server lets a connection stay silent; clients
+	 * send heartbeats well within it
 	 * @param serverId a random id of this server run; changes when the server restarts
 	 */
-	public record ServerTerms(int maxFrameBytes, int maxInFlight, long serverId) {
+	public record ServerTerms(int maxFrameBytes, int maxInFlight, int idleTimeoutMillis, long serverId) {
 
 	}
 
@@ -97,6 +100,7 @@ public final class Handshake {
 		data.write(hmac(authkey, 'S', clientChallenge));
 		data.writeInt(terms.maxFrameBytes());
 		data.writeInt(terms.maxInFlight());
+		data.writeInt(terms.idleTimeoutMillis());
 		data.writeLong(terms.serverId());
 		data.flush();
 	}
@@ -140,7 +144,7 @@ public final class Handshake {
 		if (!MessageDigest.isEqual(proof, hmac(authkey, 'S', clientChallenge))) {
 			throw new HandshakeRefusedException("the server could not prove it knows the authkey");
 		}
-		return new ServerTerms(input.readInt(), input.readInt(), input.readLong());
+		return new ServerTerms(input.readInt(), input.readInt(), input.readInt(), input.readLong());
 	}
 
 	private static byte[] randomChallenge() {

@@ -14,8 +14,11 @@ public final class Ops {
 	/** Keep the connection alive; reply null. */
 	public static final int PING = 2;
 
-	/** Say who the client is: body pid, host, client name; reply null. */
+	/** Say who the client is: body session id, pid, host, client name; reply null. */
 	public static final int HELLO = 3;
+
+	/** Cancel a parked request of this connection: body its request id; reply null. */
+	public static final int CANCEL = 4;
 
 	/** The first code available to object operations. */
 	public static final int FIRST_OBJECT_OP = 100;

@@ -39,6 +39,8 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final ServerTerms terms;
 
+	private final Sessions sessions;
+
 	private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong connectionIds = new AtomicLong();
@@ -54,7 +56,9 @@ public final class ManagerServer implements AutoCloseable {
 		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
 				(type, name) -> engine.open(type, name, null).object());
 		this.dispatcher = new RequestDispatcher(engine, codec);
-		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(), new SecureRandom().nextLong());
+		this.sessions = new Sessions(engine, options.sessionGracePeriod());
+		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
+				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
 		this.acceptor = new Thread(this::acceptConnections, "shared-state-server-" + address().getPort());
 		this.acceptor.setDaemon(true);
 	}
@@ -105,7 +109,7 @@ public final class ManagerServer implements AutoCloseable {
 			try {
 				Socket socket = this.serverSocket.accept();
 				ServerConnection connection = new ServerConnection(this.connectionIds.incrementAndGet(), socket,
-						this.options, this.terms, this.dispatcher, this.connections::remove);
+						this.options, this.terms, this.dispatcher, this.sessions, this.connections::remove);
 				this.connections.add(connection);
 				connection.start();
 			}

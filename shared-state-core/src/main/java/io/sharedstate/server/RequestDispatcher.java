@@ -39,6 +39,7 @@ final class RequestDispatcher {
 		Input body = frame.body();
 		switch (frame.op()) {
 			case Ops.OPEN -> {
+				connection.session();
 				SharedType type = SharedType.ofCode((Integer) this.codec.read(body));
 				String name = (String) this.codec.read(body);
 				Object initial = this.codec.read(body);
@@ -48,17 +49,23 @@ final class RequestDispatcher {
 				return null;
 			}
 			case Ops.HELLO -> {
-				connection.identify((Long) this.codec.read(body), (String) this.codec.read(body),
-						(String) this.codec.read(body));
+				connection.hello((Long) this.codec.read(body), (Long) this.codec.read(body),
+						(String) this.codec.read(body), (String) this.codec.read(body));
+				return null;
+			}
+			case Ops.CANCEL -> {
+				connection.cancel((Integer) this.codec.read(body));
 				return null;
 			}
 			default -> {
+				long session = connection.session();
 				HostedObject target = this.engine.byId(frame.objectId());
 				if (target == null) {
 					throw new IllegalStateException("No shared object with id " + frame.objectId()
 							+ " on this manager; it may have been restarted");
 				}
-				return SharedTypes.support(target.type()).invoke(target.object(), frame.op(), body, this.codec);
+				return SharedTypes.support(target.type())
+					.invoke(target.object(), frame.op(), body, this.codec, connection.session());
 			}
 		}
 	}

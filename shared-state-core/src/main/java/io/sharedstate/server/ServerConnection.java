@@ -8,7 +8,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import com.esotericsoftware.kryo.io.Output;
@@ -17,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ServerOptions;
+import io.sharedstate.engine.Revocable;
 import io.sharedstate.protocol.ErrorReplies;
 import io.sharedstate.protocol.Frame;
 import io.sharedstate.protocol.FrameReader;
@@ -28,7 +33,8 @@ import io.sharedstate.protocol.ProtocolException;
 /**
  * One client connection on the server, served by its own thread: authenticate, then read,
  * run and answer requests. Replies to requests that arrived together are written
- * together.
+ * together. A blocking request (a lock wait, a queue take) is parked: its reply is
+ * written later by whichever thread completes it.
  */
 public final class ServerConnection {
 
@@ -44,9 +50,15 @@ public final class ServerConnection {
 
 	private final RequestDispatcher dispatcher;
 
+	private final Sessions sessions;
+
 	private final Consumer<ServerConnection> onClose;
 
+	private final ReentrantLock writeLock = new ReentrantLock();
+
 	private final Output replies = new Output(64 * 1024, -1);
+
+	private final ConcurrentHashMap<Integer, CompletableFuture<?>> parked = new ConcurrentHashMap<>();
 
 	private final Thread thread;
 
@@ -54,17 +66,22 @@ public final class ServerConnection {
 
 	private final AtomicLong operations = new AtomicLong();
 
+	private OutputStream out;
+
 	private volatile ClientIdentity identity;
+
+	private volatile Sessions.Session session;
 
 	private volatile boolean closed;
 
 	ServerConnection(long id, Socket socket, ServerOptions options, ServerTerms terms, RequestDispatcher dispatcher,
-			Consumer<ServerConnection> onClose) {
+			Sessions sessions, Consumer<ServerConnection> onClose) {
 		this.id = id;
 		this.socket = socket;
 		this.options = options;
 		this.terms = terms;
 		this.dispatcher = dispatcher;
+		this.sessions = sessions;
 		this.onClose = onClose;
 		this.thread = new Thread(this::serve, "shared-state-connection-" + id);
 		this.thread.setDaemon(true);
@@ -82,6 +99,11 @@ public final class ServerConnection {
 	 * @param name the client's name
 	 */
 	public record ClientIdentity(long pid, String host, String name) {
+
+		@Override
+		public String toString() {
+			return this.name + " (pid " + this.pid + " on " + this.host + ")";
+		}
 
 	}
 
@@ -117,8 +139,36 @@ public final class ServerConnection {
 		return this.operations.get();
 	}
 
-	void identify(long pid, String host, String name) {
+	/**
+	 * Returns the session of the client process at the other end.
+	 * @return the session id
+	 * @throws IllegalStateException if the client has not said hello yet
+	 */
+	long session() {
+		Sessions.Session current = this.session;
+		if (current == null) {
+			throw new IllegalStateException("The client must say hello before anything else");
+		}
+		return current.id;
+	}
+
+	void hello(long sessionId, long pid, String host, String name) {
 		this.identity = new ClientIdentity(pid, host, name);
+		if (this.session == null) {
+			this.session = this.sessions.attach(sessionId, this);
+		}
+	}
+
+	/**
+	 * Cancels a parked request of this connection; its reply reports the cancellation, or
+	 * the grant that won the race.
+	 * @param requestId the request to cancel
+	 */
+	void cancel(int requestId) {
+		CompletableFuture<?> waiting = this.parked.get(requestId);
+		if (waiting != null) {
+			waiting.cancel(false);
+		}
 	}
 
 	private void serve() {
@@ -126,8 +176,8 @@ public final class ServerConnection {
 		try {
 			this.socket.setTcpNoDelay(true);
 			InputStream in = this.socket.getInputStream();
-			OutputStream out = this.socket.getOutputStream();
-			if (!authenticate(in, out, peer)) {
+			this.out = this.socket.getOutputStream();
+			if (!authenticate(in, this.out, peer)) {
 				return;
 			}
 			this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, this.options.idleTimeout().toMillis()));
@@ -138,8 +188,8 @@ public final class ServerConnection {
 					frame = reader.next();
 				}
 				catch (SocketTimeoutException ex) {
-					logger.info("Closing connection {} from {}: {} for more than {} ms", this.id, peer,
-							reader.hasPartialFrame() ? "an incomplete frame" : "idle",
+					logger.warn("Closing connection {} from {}: {} for more than {} ms", this.id, peer,
+							reader.hasPartialFrame() ? "an incomplete frame" : "silent",
 							this.options.idleTimeout().toMillis());
 					return;
 				}
@@ -150,7 +200,7 @@ public final class ServerConnection {
 				}
 				answer(frame);
 				if (!reader.hasBufferedFrame() && in.available() == 0) {
-					flush(out);
+					flush();
 				}
 			}
 		}
@@ -191,26 +241,123 @@ public final class ServerConnection {
 
 	private void answer(Frame frame) {
 		this.operations.incrementAndGet();
-		int start = Frames.append(this.replies, Frames.REPLY, frame.requestId());
+		int requestId = frame.requestId();
+		Object result;
 		try {
-			Object result = this.dispatcher.dispatch(frame, this);
-			this.dispatcher.codec().write(this.replies, result);
-			int size = this.replies.position() - start;
-			if (size > this.terms.maxFrameBytes()) {
-				throw new IllegalStateException("The result is " + size + " bytes, over the frame limit of "
-						+ this.terms.maxFrameBytes() + " bytes; read it in smaller parts");
-			}
+			result = this.dispatcher.dispatch(frame, this);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			this.replies.setPosition(start);
-			start = Frames.append(this.replies, Frames.ERROR, frame.requestId());
-			ErrorReplies.write(this.replies, ex);
+			deliver(requestId, null, ex);
+			return;
 		}
+		if (result instanceof CompletableFuture<?> pending) {
+			if (!pending.isDone()) {
+				park(requestId, pending);
+				return;
+			}
+			try {
+				result = pending.join();
+			}
+			catch (CompletionException | java.util.concurrent.CancellationException ex) {
+				deliver(requestId, null, (ex.getCause() != null) ? ex.getCause() : ex);
+				return;
+			}
+		}
+		deliver(requestId, result, null);
+	}
+
+	private void park(int requestId, CompletableFuture<?> pending) {
+		if (this.parked.size() >= this.terms.maxInFlight()) {
+			pending.cancel(false);
+			deliver(requestId, null, new IllegalStateException("More than " + this.terms.maxInFlight()
+					+ " requests of this connection are waiting on the server; wait for some to complete"));
+			return;
+		}
+		this.parked.put(requestId, pending);
+		pending.whenComplete((value, failure) -> {
+			this.parked.remove(requestId);
+			Throwable error = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			deliver(requestId, value, error);
+		});
+		if (this.closed) {
+			pending.cancel(false);
+		}
+	}
+
+	/**
+	 * Writes a reply. From the connection's own thread it joins the batch that the read
+	 * loop flushes; from any other thread (a parked request being completed) it is
+	 * flushed at once. A grant that cannot be delivered because the connection is closed
+	 * is revoked.
+	 */
+	private void deliver(int requestId, Object value, Throwable failure) {
+		this.writeLock.lock();
+		try {
+			if (this.closed) {
+				revoke(value);
+				return;
+			}
+			appendReply(requestId, value, failure);
+			if (Thread.currentThread() != this.thread) {
+				flushLocked();
+			}
+		}
+		catch (IOException ex) {
+			revoke(value);
+			close();
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void appendReply(int requestId, Object value, Throwable failure) {
+		int start = this.replies.position();
+		if (failure == null) {
+			Frames.append(this.replies, Frames.REPLY, requestId);
+			try {
+				this.dispatcher.codec().write(this.replies, value);
+				int size = this.replies.position() - start;
+				if (size > this.terms.maxFrameBytes()) {
+					throw new IllegalStateException("The result is " + size + " bytes, over the frame limit of "
+							+ this.terms.maxFrameBytes() + " bytes; read it in smaller parts");
+				}
+				Frames.end(this.replies, start);
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.replies.setPosition(start);
+				revoke(value);
+				failure = ex;
+			}
+		}
+		Frames.append(this.replies, Frames.ERROR, requestId);
+		ErrorReplies.write(this.replies, failure);
 		Frames.end(this.replies, start);
 	}
 
-	private void flush(OutputStream out) throws IOException {
-		out.write(this.replies.getBuffer(), 0, this.replies.position());
+	private static void revoke(Object value) {
+		if (value instanceof Revocable grant) {
+			grant.revoke();
+		}
+	}
+
+	private void flush() throws IOException {
+		this.writeLock.lock();
+		try {
+			flushLocked();
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void flushLocked() throws IOException {
+		if (this.replies.position() == 0) {
+			return;
+		}
+		this.out.write(this.replies.getBuffer(), 0, this.replies.position());
 		this.replies.reset();
 		if (this.replies.getBuffer().length > 4 * 1024 * 1024) {
 			this.replies.setBuffer(new byte[64 * 1024], -1);
@@ -218,12 +365,26 @@ public final class ServerConnection {
 	}
 
 	void close() {
-		this.closed = true;
+		this.writeLock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		finally {
+			this.writeLock.unlock();
+		}
 		try {
 			this.socket.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing connection {} failed", this.id, ex);
+		}
+		this.parked.values().forEach((waiting) -> waiting.cancel(false));
+		Sessions.Session current = this.session;
+		if (current != null) {
+			this.sessions.detach(current, this);
 		}
 		this.onClose.accept(this);
 	}

@@ -30,7 +30,7 @@ public final class CounterSupport implements SharedTypeSupport<SharedCounter> {
 	}
 
 	@Override
-	public Object invoke(SharedCounter counter, int op, Input args, ValueCodec codec) {
+	public Object invoke(SharedCounter counter, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(CounterOperation.ALL, op)) {
 			case GET -> counter.get();
 			case SET -> {

@@ -33,7 +33,7 @@ public final class ValueSupport implements SharedTypeSupport<SharedValue<Object>
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object invoke(SharedValue<Object> value, int op, Input args, ValueCodec codec) {
+	public Object invoke(SharedValue<Object> value, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(ValueOperation.ALL, op)) {
 			case GET -> value.get();
 			case SET -> {
