@@ -7,6 +7,7 @@ import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.list.SharedList;
+import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.server.ManagerServer;
 import io.sharedstate.value.SharedCounter;
@@ -178,6 +179,26 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public SharedCounter counter(String name) {
 		return this.engine.counter(name);
+	}
+
+	/**
+	 * Finds or creates a shared lock that is not reentrant, like Python's {@code Lock}.
+	 * @param name the name
+	 * @return the lock
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedLock lock(String name) {
+		return this.engine.lock(name);
+	}
+
+	/**
+	 * Finds or creates a shared reentrant lock, like Python's {@code RLock}.
+	 * @param name the name
+	 * @return the lock
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedLock rlock(String name) {
+		return this.engine.rlock(name);
 	}
 
 	SharedObject object(SharedType type, String name) {

@@ -18,7 +18,13 @@ public enum SharedType {
 	VALUE(4, "value"),
 
 	/** A {@link io.sharedstate.value.SharedCounter}. */
-	COUNTER(5, "counter");
+	COUNTER(5, "counter"),
+
+	/** A non-reentrant {@link io.sharedstate.lock.SharedLock}. */
+	LOCK(6, "lock"),
+
+	/** A reentrant {@link io.sharedstate.lock.SharedLock}. */
+	RLOCK(7, "rlock");
 
 	private static final SharedType[] BY_CODE = new SharedType[16];
 

@@ -18,6 +18,7 @@ import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.SharedTypes;
 import io.sharedstate.list.SharedList;
+import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.protocol.Ops;
 import io.sharedstate.value.SharedCounter;
@@ -157,6 +158,16 @@ public final class RemoteEngine implements Engine {
 	@Override
 	public SharedCounter counter(String name) {
 		return openProxy(SharedType.COUNTER, name, null);
+	}
+
+	@Override
+	public SharedLock lock(String name) {
+		return openProxy(SharedType.LOCK, name, null);
+	}
+
+	@Override
+	public SharedLock rlock(String name) {
+		return openProxy(SharedType.RLOCK, name, null);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.sharedstate.engine;
 
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.list.SharedList;
+import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
@@ -54,6 +55,20 @@ public interface Engine extends AutoCloseable {
 	 * @return the counter
 	 */
 	SharedCounter counter(String name);
+
+	/**
+	 * Finds or creates a non-reentrant lock.
+	 * @param name the name
+	 * @return the lock
+	 */
+	SharedLock lock(String name);
+
+	/**
+	 * Finds or creates a reentrant lock.
+	 * @param name the name
+	 * @return the lock
+	 */
+	SharedLock rlock(String name);
 
 	/**
 	 * Releases what the engine holds: connections for a client, objects for a local

@@ -13,6 +13,7 @@ import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.list.SharedList;
+import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
@@ -168,6 +169,16 @@ public final class LocalEngine implements Engine {
 	@Override
 	public SharedCounter counter(String name) {
 		return (SharedCounter) open(SharedType.COUNTER, name, null).object();
+	}
+
+	@Override
+	public SharedLock lock(String name) {
+		return (SharedLock) open(SharedType.LOCK, name, null).object();
+	}
+
+	@Override
+	public SharedLock rlock(String name) {
+		return (SharedLock) open(SharedType.RLOCK, name, null).object();
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
 import io.sharedstate.dict.DictSupport;
 import io.sharedstate.list.ListSupport;
+import io.sharedstate.lock.SharedLockSupport;
 import io.sharedstate.namespace.NamespaceSupport;
 import io.sharedstate.value.CounterSupport;
 import io.sharedstate.value.ValueSupport;
@@ -24,6 +25,8 @@ public final class SharedTypes {
 		register(new NamespaceSupport());
 		register(new ValueSupport());
 		register(new CounterSupport());
+		register(new SharedLockSupport(false));
+		register(new SharedLockSupport(true));
 	}
 
 	private SharedTypes() {

@@ -1,0 +1,179 @@
+package io.sharedstate.lock;
+
+import java.io.NotSerializableException;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+
+import io.sharedstate.ProxyReference;
+import io.sharedstate.SharedType;
+import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.engine.Owner;
+import io.sharedstate.engine.SessionBound;
+
+/**
+ * A lock hosted in this process, used directly by its threads (the server's clients reach
+ * the same {@link LockState} through the server).
+ */
+final class LocalLock implements SharedLock, SessionBound, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final transient LocalEngine engine;
+
+	private final String name;
+
+	private final transient LockState state;
+
+	private final transient ThreadHolds holds;
+
+	private final transient boolean reentrant;
+
+	LocalLock(LocalEngine engine, String name, boolean reentrant) {
+		this.engine = engine;
+		this.name = name;
+		this.reentrant = reentrant;
+		this.state = new LockState(name, reentrant, engine.timer());
+		this.holds = new ThreadHolds(name);
+	}
+
+	LockState state() {
+		return this.state;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public SharedType type() {
+		return this.reentrant ? SharedType.RLOCK : SharedType.LOCK;
+	}
+
+	private Owner owner() {
+		return Owner.current(this.engine.session());
+	}
+
+	@Override
+	public void lock() {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				lockInterruptibly();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void lockInterruptibly() throws InterruptedException {
+		acquire(-1);
+	}
+
+	@Override
+	public boolean tryLock() {
+		if (this.reentrant && this.holds.reenter()) {
+			return true;
+		}
+		LockState.Grant grant = this.state.acquire(owner(), 0).join();
+		return granted(grant);
+	}
+
+	@Override
+	public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+		return acquire(Math.max(0, unit.toNanos(time)));
+	}
+
+	private boolean acquire(long timeoutNanos) throws InterruptedException {
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		if (this.reentrant && this.holds.reenter()) {
+			return true;
+		}
+		CompletableFuture<LockState.Grant> pending = this.state.acquire(owner(), timeoutNanos);
+		try {
+			return granted(pending.get());
+		}
+		catch (InterruptedException ex) {
+			if (!pending.cancel(false)) {
+				LockState.Grant grant = pending.getNow(null);
+				if (grant != null) {
+					grant.revoke();
+				}
+			}
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Acquiring the lock '" + this.name + "' failed", ex.getCause());
+		}
+	}
+
+	private boolean granted(LockState.Grant grant) {
+		if (grant == null) {
+			return false;
+		}
+		this.holds.granted(LockState.encode(grant.fence(), grant.previousHolderDied()));
+		return true;
+	}
+
+	@Override
+	public void unlock() {
+		ThreadHolds.Hold hold = this.holds.release();
+		if (hold != null) {
+			this.state.release(owner(), hold.fence);
+		}
+	}
+
+	@Override
+	public void sessionEnded(long session) {
+		this.state.sessionEnded(session);
+	}
+
+	@Override
+	public boolean isLocked() {
+		return this.state.isLocked();
+	}
+
+	@Override
+	public boolean isHeldByCurrentThread() {
+		return this.holds.isHeldByCurrentThread();
+	}
+
+	@Override
+	public boolean holderDied() {
+		return this.holds.holderDied();
+	}
+
+	@Override
+	public Condition newCondition() {
+		throw new UnsupportedOperationException("conditions come with the condition type");
+	}
+
+	@Override
+	public String toString() {
+		return type() + " '" + this.name + "'";
+	}
+
+	@Serial
+	private Object writeReplace() throws ObjectStreamException {
+		if (this.engine.serverAddress() == null) {
+			throw new NotSerializableException(type() + " '" + this.name + "' belongs to an in-process manager; only "
+					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
+		}
+		return ProxyReference.of(this.engine.serverAddress(), type(), this.name);
+	}
+
+}
