@@ -1,11 +1,16 @@
 package io.sharedstate.codec;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -38,8 +43,6 @@ final class SharedKryo extends Kryo {
 			java.util.concurrent.ConcurrentHashMap.class, java.util.concurrent.CopyOnWriteArrayList.class,
 			java.util.concurrent.ConcurrentSkipListMap.class);
 
-	private final Serializer<Object> byContent = new CollectionContentSerializer(false);
-
 	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver) {
 		super(new AllowListClassResolver(allowList), new MapReferenceResolver());
 		setRegistrationRequired(false);
@@ -47,7 +50,7 @@ final class SharedKryo extends Kryo {
 		setReferences(true);
 		setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
 		addDefaultSerializer(UUID.class, new UuidSerializer());
-		Serializer<Object> snapshots = new CollectionContentSerializer(true);
+		Serializer<Object> snapshots = new SnapshotSerializer();
 		register(SnapshotList.class, snapshots, 100);
 		register(SnapshotSet.class, snapshots, 101);
 		register(SnapshotMap.class, snapshots, 102);
@@ -55,16 +58,32 @@ final class SharedKryo extends Kryo {
 		addDefaultSerializer(SharedObject.class, new SharedObjectSerializer(resolver));
 	}
 
+	/**
+	 * Writes collections and maps of any other class as the plain JDK class with the same
+	 * contract (list, set or map), so the reader needs neither the writer's class nor the
+	 * right to build it: {@code List.of(...)}, unmodifiable views and the caller's own
+	 * collection types all arrive as plain collections, and are stored as snapshots.
+	 */
 	@Override
-	public Serializer getDefaultSerializer(Class type) {
-		if (type.getName().startsWith("java.")
-				&& (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type))
-				&& !PLAIN_COLLECTIONS.contains(type) && !type.getName().startsWith("java.util.ImmutableCollections$")
-				&& !type.getName().startsWith("java.util.RegularEnumSet")
-				&& !type.getName().startsWith("java.util.JumboEnumSet")) {
-			return this.byContent;
+	public Registration writeClass(Output output, Class type) {
+		return super.writeClass(output, canonical(type));
+	}
+
+	private static Class<?> canonical(Class<?> type) {
+		if (type == null || PLAIN_COLLECTIONS.contains(type) || type.getName().startsWith("io.sharedstate.snapshot.")
+				|| EnumSet.class.isAssignableFrom(type) || SharedObject.class.isAssignableFrom(type)) {
+			return type;
 		}
-		return super.getDefaultSerializer(type);
+		if (Map.class.isAssignableFrom(type)) {
+			return LinkedHashMap.class;
+		}
+		if (Set.class.isAssignableFrom(type)) {
+			return LinkedHashSet.class;
+		}
+		if (Collection.class.isAssignableFrom(type)) {
+			return ArrayList.class;
+		}
+		return type;
 	}
 
 	/** Kryo has no serializer for UUID, and reflection into java.base is closed. */

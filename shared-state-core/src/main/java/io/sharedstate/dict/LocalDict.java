@@ -8,6 +8,7 @@ import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,26 +147,31 @@ final class LocalDict<K, V> implements SharedDict<K, V>, Serializable {
 
 	@Override
 	public V compute(K key, BiFunction<? super K, ? super V, ? extends V> function) {
+		Objects.requireNonNull(function, "function");
 		return this.map.compute(stored(key), (k, old) -> stored(function.apply(k, old)));
 	}
 
 	@Override
 	public V computeIfAbsent(K key, Function<? super K, ? extends V> function) {
+		Objects.requireNonNull(function, "function");
 		return this.map.computeIfAbsent(stored(key), (k) -> stored(function.apply(k)));
 	}
 
 	@Override
 	public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> function) {
+		Objects.requireNonNull(function, "function");
 		return this.map.computeIfPresent(key, (k, old) -> stored(function.apply(k, old)));
 	}
 
 	@Override
 	public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> function) {
+		Objects.requireNonNull(function, "function");
 		return this.map.merge(stored(key), stored(value), (old, given) -> stored(function.apply(old, given)));
 	}
 
 	@Override
 	public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
+		Objects.requireNonNull(function, "function");
 		this.map.replaceAll((k, v) -> stored(function.apply(k, v)));
 	}
 

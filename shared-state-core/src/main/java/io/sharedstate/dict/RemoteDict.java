@@ -109,7 +109,8 @@ final class RemoteDict<K, V> implements SharedDict<K, V>, Serializable {
 
 	@Override
 	public boolean remove(Object key, Object value) {
-		if (key == null || value == null) {
+		Objects.requireNonNull(key);
+		if (value == null) {
 			return false;
 		}
 		return call(DictOperation.REMOVE_ENTRY, key, value);
@@ -410,7 +411,8 @@ final class RemoteDict<K, V> implements SharedDict<K, V>, Serializable {
 
 		@Override
 		public boolean remove(Object o) {
-			return o instanceof Entry<?, ?> entry && RemoteDict.this.remove(entry.getKey(), entry.getValue());
+			return o instanceof Entry<?, ?> entry && entry.getKey() != null
+					&& RemoteDict.this.remove(entry.getKey(), entry.getValue());
 		}
 
 		@Override

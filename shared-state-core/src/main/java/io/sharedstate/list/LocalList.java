@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -158,6 +159,7 @@ final class LocalList<E> extends AbstractList<E> implements SharedList<E>, Rando
 
 	@Override
 	public synchronized void replaceAll(UnaryOperator<E> operator) {
+		Objects.requireNonNull(operator, "operator");
 		this.elements.replaceAll((element) -> stored(operator.apply(element)));
 	}
 

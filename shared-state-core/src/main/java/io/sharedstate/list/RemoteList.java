@@ -100,7 +100,7 @@ final class RemoteList<E> extends AbstractList<E> implements SharedList<E>, Rand
 
 	@Override
 	public boolean containsAll(Collection<?> c) {
-		return call(ListOperation.CONTAINS_ALL, new java.util.ArrayList<>(c));
+		return call(ListOperation.CONTAINS_ALL, c);
 	}
 
 	@Override

@@ -2,7 +2,9 @@ package io.sharedstate.snapshot;
 
 import java.io.Serializable;
 import java.util.AbstractMap;
-import java.util.Collections;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * An unmodifiable copy of a map read from shared state, in the source's iteration order.
- * Every mutator throws {@link LostUpdateException}; its views are read-only.
+ * Every mutator throws {@link LostUpdateException}, and so do the mutators of its views,
+ * their iterators and entries.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -28,7 +31,47 @@ public final class SnapshotMap<K, V> extends AbstractMap<K, V> implements Serial
 
 	@Override
 	public Set<Entry<K, V>> entrySet() {
-		return Collections.unmodifiableMap(this.entries).entrySet();
+		return new SnapshotSet<>(new AbstractSet<>() {
+
+			@Override
+			public Iterator<Entry<K, V>> iterator() {
+				Iterator<Entry<K, V>> iterator = SnapshotMap.this.entries.entrySet().iterator();
+				return new Iterator<>() {
+
+					@Override
+					public boolean hasNext() {
+						return iterator.hasNext();
+					}
+
+					@Override
+					public Entry<K, V> next() {
+						return new SnapshotEntry<>(iterator.next());
+					}
+
+				};
+			}
+
+			@Override
+			public int size() {
+				return SnapshotMap.this.entries.size();
+			}
+
+			@Override
+			public boolean contains(Object o) {
+				return SnapshotMap.this.entries.entrySet().contains(o);
+			}
+
+		});
+	}
+
+	@Override
+	public Set<K> keySet() {
+		return new SnapshotSet<>(this.entries.keySet());
+	}
+
+	@Override
+	public Collection<V> values() {
+		return new SnapshotList<>(this.entries.values().toArray());
 	}
 
 	@Override
@@ -113,6 +156,22 @@ public final class SnapshotMap<K, V> extends AbstractMap<K, V> implements Serial
 
 	private static LostUpdateException lost() {
 		return LostUpdateException.forKind("Map");
+	}
+
+	/** An entry whose {@code setValue} throws {@link LostUpdateException}. */
+	private static final class SnapshotEntry<K, V> extends AbstractMap.SimpleImmutableEntry<K, V> {
+
+		private static final long serialVersionUID = 1L;
+
+		SnapshotEntry(Entry<K, V> entry) {
+			super(entry);
+		}
+
+		@Override
+		public V setValue(V value) {
+			throw lost();
+		}
+
 	}
 
 }

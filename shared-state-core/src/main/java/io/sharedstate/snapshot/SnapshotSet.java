@@ -3,15 +3,14 @@ package io.sharedstate.snapshot;
 import java.io.Serializable;
 import java.util.AbstractSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * An unmodifiable copy of a set read from shared state, in the source's iteration order.
- * Every mutator throws {@link LostUpdateException}.
+ * Every mutator, its iterator's {@code remove} included, throws
+ * {@link LostUpdateException}.
  *
  * @param <E> the element type
  */
@@ -21,13 +20,31 @@ public final class SnapshotSet<E> extends AbstractSet<E> implements Serializable
 
 	private final Set<E> elements;
 
-	SnapshotSet(LinkedHashSet<E> elements) {
+	SnapshotSet(Set<E> elements) {
 		this.elements = elements;
 	}
 
 	@Override
 	public Iterator<E> iterator() {
-		return Collections.unmodifiableSet(this.elements).iterator();
+		Iterator<E> iterator = this.elements.iterator();
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return iterator.hasNext();
+			}
+
+			@Override
+			public E next() {
+				return iterator.next();
+			}
+
+			@Override
+			public void remove() {
+				throw lost();
+			}
+
+		};
 	}
 
 	@Override

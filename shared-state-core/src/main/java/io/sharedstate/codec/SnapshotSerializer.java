@@ -15,23 +15,13 @@ import com.esotericsoftware.kryo.io.Output;
 import io.sharedstate.snapshot.Snapshots;
 
 /**
- * Encodes a collection or map by its contents only, for classes whose internals cannot or
- * should not be reflected on: snapshots, {@code List.of(...)},
- * {@code Collections.unmodifiableList(...)} and friends. Decoding builds either a
- * snapshot or a plain {@code ArrayList}, {@code LinkedHashSet} or {@code LinkedHashMap},
- * never the original wrapper class.
+ * Encodes a snapshot by its contents and decodes it as a snapshot again, so a collection
+ * read from shared state stays read-only in every process.
  */
-final class CollectionContentSerializer extends Serializer<Object> {
+final class SnapshotSerializer extends Serializer<Object> {
 
-	private final boolean snapshot;
-
-	/**
-	 * Creates the serializer.
-	 * @param snapshot whether decoding yields read-only snapshots rather than plain
-	 * collections
-	 */
-	CollectionContentSerializer(boolean snapshot) {
-		this.snapshot = snapshot;
+	SnapshotSerializer() {
+		setImmutable(true);
 	}
 
 	@Override
@@ -59,19 +49,14 @@ final class CollectionContentSerializer extends Serializer<Object> {
 			for (int i = 0; i < size; i++) {
 				map.put(kryo.readClassAndObject(input), kryo.readClassAndObject(input));
 			}
-			return this.snapshot ? Snapshots.of(map) : map;
+			return Snapshots.of(map);
 		}
 		Collection<Object> collection = Set.class.isAssignableFrom(type) ? new LinkedHashSet<>(Math.max(16, size * 2))
 				: new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			collection.add(kryo.readClassAndObject(input));
 		}
-		return this.snapshot ? Snapshots.of(collection) : collection;
-	}
-
-	@Override
-	public Object copy(Kryo kryo, Object original) {
-		return original;
+		return Snapshots.of(collection);
 	}
 
 }

@@ -1,0 +1,285 @@
+package io.sharedstate.codec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import org.junit.jupiter.api.Test;
+
+import io.sharedstate.ClassNotAllowedException;
+import io.sharedstate.SharedObject;
+import io.sharedstate.SharedType;
+import io.sharedstate.function.SerializableBiFunction;
+import io.sharedstate.function.SerializableFunction;
+import io.sharedstate.snapshot.LostUpdateException;
+import io.sharedstate.snapshot.SnapshotList;
+import io.sharedstate.snapshot.SnapshotMap;
+import io.sharedstate.snapshot.SnapshotSet;
+import io.sharedstate.snapshot.Snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ValueCodecTests {
+
+	record Order(String id, int quantity, List<String> tags) {
+
+	}
+
+	enum Color {
+
+		RED, GREEN
+
+	}
+
+	record Named(String name, SharedType type) implements SharedObject {
+
+	}
+
+	private final ValueCodec codec = codec("io.sharedstate.codec");
+
+	private static ValueCodec codec(String... allowedPackages) {
+		return new ValueCodec(ClassAllowList.of(List.of(allowedPackages)), (type, name) -> new Named(name, type));
+	}
+
+	private static byte[] encode(ValueCodec codec, Object value) {
+		Output output = new Output(256, -1);
+		codec.write(output, value);
+		return output.toBytes();
+	}
+
+	private static Object decode(ValueCodec codec, byte[] bytes) {
+		Input input = new Input(bytes);
+		Object value = codec.read(input);
+		assertThat(input.position()).as("every byte written is read back").isEqualTo(bytes.length);
+		return value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T roundTrip(T value) {
+		return (T) decode(this.codec, encode(this.codec, value));
+	}
+
+	// tagged values
+
+	@Test
+	void nullRoundTrips() {
+		assertThat((Object) roundTrip(null)).isNull();
+		assertThat(encode(this.codec, null)).hasSize(1);
+	}
+
+	@Test
+	void stringsRoundTrip() {
+		assertThat(roundTrip("hello")).isEqualTo("hello");
+		assertThat(roundTrip("")).isEqualTo("");
+		assertThat(roundTrip("héllo wörld ✓ 𝄞")).isEqualTo("héllo wörld ✓ 𝄞");
+	}
+
+	@Test
+	void intsRoundTripAsInts() {
+		assertThat(roundTrip(42)).isInstanceOf(Integer.class).isEqualTo(42);
+		assertThat(roundTrip(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
+		assertThat(roundTrip(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+	}
+
+	@Test
+	void longsRoundTripAsLongs() {
+		assertThat(roundTrip(42L)).isInstanceOf(Long.class).isEqualTo(42L);
+		assertThat(roundTrip(Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
+		assertThat(roundTrip(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void doublesRoundTripAsDoubles() {
+		assertThat(roundTrip(1.5)).isInstanceOf(Double.class).isEqualTo(1.5);
+		assertThat(roundTrip(Double.NaN)).isNaN();
+		assertThat(roundTrip(-0.0)).isEqualTo(-0.0);
+		assertThat(roundTrip(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
+	}
+
+	@Test
+	void booleansRoundTrip() {
+		assertThat(roundTrip(true)).isTrue();
+		assertThat(roundTrip(false)).isFalse();
+	}
+
+	@Test
+	void byteArraysRoundTrip() {
+		assertThat(roundTrip(new byte[] { 1, -2, 3 })).containsExactly(1, -2, 3);
+		assertThat(roundTrip(new byte[0])).isEmpty();
+	}
+
+	@Test
+	void otherJdkValuesRoundTrip() {
+		assertThat(roundTrip((short) 3)).isEqualTo((short) 3);
+		assertThat(roundTrip(2.5f)).isEqualTo(2.5f);
+		assertThat(roundTrip('c')).isEqualTo('c');
+		assertThat(roundTrip(new java.math.BigDecimal("1.10"))).isEqualTo(new java.math.BigDecimal("1.10"));
+		assertThat(roundTrip(java.time.Instant.ofEpochSecond(5))).isEqualTo(java.time.Instant.ofEpochSecond(5));
+		assertThat(roundTrip(new int[] { 1, 2 })).containsExactly(1, 2);
+	}
+
+	// objects
+
+	@Test
+	void recordsRoundTrip() {
+		Order order = new Order("x", 3, List.of("a", "b"));
+		assertThat(roundTrip(order)).isEqualTo(order);
+	}
+
+	@Test
+	void enumsRoundTripAsTheSameConstant() {
+		assertThat(roundTrip(Color.GREEN)).isSameAs(Color.GREEN);
+	}
+
+	@Test
+	void immutableListsAndMapsRoundTrip() {
+		assertThat(roundTrip(List.of())).isEqualTo(List.of());
+		assertThat(roundTrip(List.of(1))).isEqualTo(List.of(1));
+		assertThat(roundTrip(List.of(1, 2, 3))).isEqualTo(List.of(1, 2, 3));
+		assertThat(roundTrip(Map.of())).isEqualTo(Map.of());
+		assertThat(roundTrip(Map.of("a", 1))).isEqualTo(Map.of("a", 1));
+		assertThat(roundTrip(Map.of("a", 1, "b", 2))).isEqualTo(Map.of("a", 1, "b", 2));
+		assertThat(roundTrip(Set.of("a", "b"))).isEqualTo(Set.of("a", "b"));
+	}
+
+	@Test
+	void wrappedJdkCollectionsRoundTripByContent() {
+		List<Integer> unmodifiable = Collections.unmodifiableList(new ArrayList<>(List.of(1, 2)));
+		assertThat(roundTrip(unmodifiable)).isEqualTo(List.of(1, 2));
+		assertThat(roundTrip(Collections.singletonList("a"))).isEqualTo(List.of("a"));
+		assertThat(roundTrip(Collections.emptyMap())).isEqualTo(Map.of());
+		assertThat(roundTrip(java.util.Arrays.asList(1, null))).containsExactly(1, null);
+		assertThat(roundTrip(Collections.synchronizedMap(new LinkedHashMap<>(Map.of("k", "v")))))
+			.isEqualTo(Map.of("k", "v"));
+	}
+
+	@Test
+	void plainCollectionsRoundTripAsMutableCollections() {
+		List<Object> list = roundTrip(new ArrayList<>(List.of(1, "a")));
+		assertThat(list).isInstanceOf(ArrayList.class).containsExactly(1, "a");
+		list.add(2);
+	}
+
+	@Test
+	void nestedSnapshotsRoundTripAsSnapshots() {
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("list", new ArrayList<>(List.of(1, 2)));
+		source.put("set", Set.of("x"));
+		Object snapshot = Snapshots.of(List.of(source, "tail"));
+		Object back = roundTrip(snapshot);
+		assertThat(back).isInstanceOf(SnapshotList.class).isEqualTo(snapshot);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> map = (Map<String, Object>) ((List<Object>) back).get(0);
+		assertThat(map).isInstanceOf(SnapshotMap.class);
+		assertThat(map.get("list")).isInstanceOf(SnapshotList.class);
+		assertThat(map.get("set")).isInstanceOf(SnapshotSet.class);
+		assertThatExceptionOfType(LostUpdateException.class).isThrownBy(() -> map.put("k", 1));
+	}
+
+	@Test
+	void sharedObjectsRoundTripAsReferencesResolvedByTheDecodingSide() {
+		Named named = new Named("orders", SharedType.LIST);
+		Object back = roundTrip(List.of(named));
+		assertThat(back).isEqualTo(List.of(named));
+	}
+
+	@Test
+	void sharedReferencesWithinOneValueStayShared() {
+		List<Integer> shared = new ArrayList<>(List.of(1));
+		List<List<Integer>> twice = new ArrayList<>(List.of(shared, shared));
+		List<List<Integer>> back = roundTrip(twice);
+		assertThat(back.get(0)).isSameAs(back.get(1));
+	}
+
+	// functions
+
+	@Test
+	void lambdaRoundTripsAndStillWorks() {
+		String suffix = "!";
+		SerializableFunction<String, String> shout = (s) -> s.toUpperCase() + suffix;
+		SerializableFunction<String, String> back = roundTrip(shout);
+		assertThat(back.apply("hi")).isEqualTo("HI!");
+	}
+
+	@Test
+	void methodReferenceRoundTripsAndStillWorks() {
+		SerializableBiFunction<Long, Long, Long> sum = Long::sum;
+		SerializableBiFunction<Long, Long, Long> back = roundTrip(sum);
+		assertThat(back.apply(2L, 3L)).isEqualTo(5L);
+	}
+
+	@Test
+	void nonSerializableLambdaIsRefusedWhenEncoded() {
+		java.util.function.Function<String, String> plain = (s) -> s;
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> encode(this.codec, plain));
+	}
+
+	// the allow-list
+
+	@Test
+	void classOutsideTheAllowedPackagesIsRefusedNamingItAndTheSetting() {
+		byte[] bytes = encode(this.codec, new Order("x", 1, List.of()));
+		ValueCodec strict = codec("com.example");
+		assertThatExceptionOfType(ClassNotAllowedException.class).isThrownBy(() -> strict.read(new Input(bytes)))
+			.withMessageContaining(Order.class.getName())
+			.withMessageContaining("allowed packages")
+			.withMessageContaining("io.sharedstate.codec");
+	}
+
+	@Test
+	void classNestedInAnAllowedValueIsCheckedToo() {
+		byte[] bytes = encode(this.codec, new ArrayList<>(List.of(Color.RED)));
+		assertThatExceptionOfType(ClassNotAllowedException.class).isThrownBy(() -> codec().read(new Input(bytes)))
+			.withMessageContaining(Color.class.getName());
+	}
+
+	@Test
+	void jdkClassOutsideTheValueTypesIsRefused() {
+		byte[] bytes = encode(this.codec, new StringBuilder("x"));
+		assertThatExceptionOfType(ClassNotAllowedException.class).isThrownBy(() -> decode(this.codec, bytes))
+			.withMessageContaining("java.lang.StringBuilder")
+			.withMessageContaining("allowed packages");
+	}
+
+	@Test
+	void lambdaOfAClassOutsideTheAllowedPackagesIsRefused() {
+		SerializableFunction<String, String> identity = (s) -> s;
+		byte[] bytes = encode(this.codec, identity);
+		assertThatExceptionOfType(ClassNotAllowedException.class)
+			.isThrownBy(() -> codec("com.example").read(new Input(bytes)))
+			.withMessageContaining(ValueCodecTests.class.getName());
+	}
+
+	@Test
+	void allowedPackageCoversItsSubpackagesButNotItsPrefix() {
+		ClassAllowList allowList = ClassAllowList.of(List.of("io.sharedstate"));
+		assertThat(allowList.isAllowed(Order.class)).isTrue();
+		assertThat(ClassAllowList.of(List.of("io.shared")).isAllowed(Order.class)).isFalse();
+		assertThat(allowList.allowedPackages()).containsExactly("io.sharedstate");
+	}
+
+	@Test
+	void snapshotsAndPrimitiveArraysAreAlwaysAllowed() {
+		ClassAllowList none = ClassAllowList.of(List.of());
+		assertThat(none.isAllowed(SnapshotList.class)).isTrue();
+		assertThat(none.isAllowed(long[][].class)).isTrue();
+		assertThat(none.isAllowed(String.class)).isTrue();
+		assertThat(none.isAllowed(Order[].class)).isFalse();
+		Object snapshot = Snapshots.of(List.of(1L, "a"));
+		assertThat(decode(codec(), encode(codec(), snapshot))).isEqualTo(snapshot);
+	}
+
+	@Test
+	void unknownTagIsRefused() {
+		assertThatExceptionOfType(io.sharedstate.SharedStateException.class)
+			.isThrownBy(() -> this.codec.read(new Input(new byte[] { 99 })))
+			.withMessageContaining("tag");
+	}
+
+}

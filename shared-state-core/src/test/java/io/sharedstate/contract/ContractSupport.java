@@ -1,0 +1,101 @@
+package io.sharedstate.contract;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+import io.sharedstate.SharedState;
+
+/**
+ * What every contract of a shared type needs: the managers of the engine under test and a
+ * fresh object name per test. An engine runs a contract by subclassing it with a
+ * {@link ManagerFixture}.
+ */
+public abstract class ContractSupport {
+
+	private static final AtomicLong sequence = new AtomicLong();
+
+	private String name;
+
+	/**
+	 * Returns the manager of the engine under test.
+	 * @return the manager, started once per test class
+	 */
+	protected abstract SharedState manager();
+
+	/**
+	 * Returns another manager of the same objects, as another process would see them.
+	 * @return the peer; the same manager by default
+	 */
+	protected SharedState peer() {
+		return manager();
+	}
+
+	@BeforeEach
+	void nameThisTest(TestInfo test) {
+		this.name = getClass().getSimpleName() + "." + test.getTestMethod().map(Method::getName).orElse("test") + "."
+				+ sequence.incrementAndGet();
+	}
+
+	/**
+	 * Returns a name no other test uses.
+	 * @return the name of this test's object
+	 */
+	protected String uniqueName() {
+		return this.name;
+	}
+
+	/**
+	 * Runs a task on several threads at once and waits for all of them.
+	 * @param threads how many threads
+	 * @param task what each thread runs, given its number
+	 * @throws Exception the first failure of a task
+	 */
+	protected static void inParallel(int threads, ThreadTask task) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				int thread = i;
+				futures.add(executor.submit(() -> {
+					start.await();
+					task.run(thread);
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * A task run on one of several threads.
+	 */
+	@FunctionalInterface
+	protected interface ThreadTask {
+
+		/**
+		 * Runs the task.
+		 * @param thread the thread's number, from zero
+		 * @throws Exception any failure
+		 */
+		void run(int thread) throws Exception;
+
+	}
+
+}
