@@ -12,6 +12,9 @@ import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.server.ManagerServer;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
+import io.sharedstate.semaphore.SharedSemaphore;
+import io.sharedstate.event.SharedEvent;
+import io.sharedstate.lock.SharedCondition;
 
 /**
  * The manager: the entry point to shared objects, like Python's
@@ -199,6 +202,53 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public SharedLock rlock(String name) {
 		return this.engine.rlock(name);
+	}
+
+	/**
+	 * Finds or creates a semaphore with the given permits (used only when it is created),
+	 * like Python's {@code Semaphore}.
+	 * @param name the name
+	 * @param permits the permits
+	 * @return the object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedSemaphore semaphore(String name, int permits) {
+		return this.engine.semaphore(name, permits);
+	}
+
+	/**
+	 * Finds or creates a semaphore that refuses releases above its initial permits, like
+	 * Python's {@code BoundedSemaphore}.
+	 * @param name the name
+	 * @param permits the permits
+	 * @return the object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedSemaphore boundedSemaphore(String name, int permits) {
+		return this.engine.boundedSemaphore(name, permits);
+	}
+
+	/**
+	 * Finds or creates an event (a flag threads can wait for), like Python's
+	 * {@code Event}.
+	 * @param name the name
+	 * @return the object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedEvent event(String name) {
+		return this.engine.event(name);
+	}
+
+	/**
+	 * Finds or creates a condition bound to a shared lock of this manager, like Python's
+	 * {@code Condition(lock)}.
+	 * @param name the name
+	 * @param lock the lock
+	 * @return the object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedCondition condition(String name, SharedLock lock) {
+		return this.engine.condition(name, lock);
 	}
 
 	SharedObject object(SharedType type, String name) {

@@ -24,9 +24,21 @@ public enum SharedType {
 	LOCK(6, "lock"),
 
 	/** A reentrant {@link io.sharedstate.lock.SharedLock}. */
-	RLOCK(7, "rlock");
+	RLOCK(7, "rlock"),
 
-	private static final SharedType[] BY_CODE = new SharedType[16];
+	/** A {@link io.sharedstate.semaphore.SharedSemaphore}. */
+	SEMAPHORE(8, "semaphore"),
+
+	/** A bounded {@link io.sharedstate.semaphore.SharedSemaphore}. */
+	BOUNDED_SEMAPHORE(9, "bounded semaphore"),
+
+	/** A {@link io.sharedstate.event.SharedEvent}. */
+	EVENT(10, "event"),
+
+	/** A {@link io.sharedstate.lock.SharedCondition}. */
+	CONDITION(11, "condition");
+
+	private static final SharedType[] BY_CODE = new SharedType[32];
 
 	static {
 		for (SharedType type : values()) {

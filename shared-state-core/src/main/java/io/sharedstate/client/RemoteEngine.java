@@ -23,6 +23,9 @@ import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.protocol.Ops;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
+import io.sharedstate.semaphore.SharedSemaphore;
+import io.sharedstate.event.SharedEvent;
+import io.sharedstate.lock.SharedCondition;
 
 /**
  * The engine of a client: shared objects are proxies whose calls travel to a manager
@@ -126,7 +129,7 @@ public final class RemoteEngine implements Engine {
 		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, null));
 	}
 
-	private <T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
+	<T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("A shared object needs a non-empty name");
 		}
@@ -168,6 +171,26 @@ public final class RemoteEngine implements Engine {
 	@Override
 	public SharedLock rlock(String name) {
 		return openProxy(SharedType.RLOCK, name, null);
+	}
+
+	@Override
+	public SharedSemaphore semaphore(String name, int permits) {
+		return openProxy(SharedType.SEMAPHORE, name, permits);
+	}
+
+	@Override
+	public SharedSemaphore boundedSemaphore(String name, int permits) {
+		return openProxy(SharedType.BOUNDED_SEMAPHORE, name, permits);
+	}
+
+	@Override
+	public SharedEvent event(String name) {
+		return openProxy(SharedType.EVENT, name, null);
+	}
+
+	@Override
+	public SharedCondition condition(String name, SharedLock lock) {
+		return openProxy(SharedType.CONDITION, name, lock);
 	}
 
 	/**

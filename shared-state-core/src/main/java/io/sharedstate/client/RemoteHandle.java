@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.Operation;
@@ -14,6 +17,8 @@ import io.sharedstate.engine.Operation;
  * object's id on the current connection on first use, and again after a reconnect.
  */
 public final class RemoteHandle {
+
+	private static final Logger logger = LoggerFactory.getLogger(RemoteHandle.class);
 
 	private final RemoteEngine engine;
 
@@ -79,6 +84,40 @@ public final class RemoteHandle {
 	 */
 	public CompletableFuture<Object> send(Operation op, Object... args) {
 		return callAsync(op, args);
+	}
+
+	/**
+	 * Sends an operation without waiting for its reply, and logs it if it fails: for
+	 * operations whose failure the caller could only learn later, such as a signal.
+	 * @param op the operation
+	 * @param args its arguments
+	 */
+	public void sendReporting(Operation op, Object... args) {
+		callAsync(op, args).whenComplete((ignored, failure) -> {
+			if (failure != null) {
+				logger.warn("{} {} failed on the manager: {}", this, op.name(), failure.toString());
+			}
+		});
+	}
+
+	/**
+	 * Returns a proxy to another object of the same manager, creating it if needed.
+	 * @param <T> the proxy type
+	 * @param type the object's type
+	 * @param name its name
+	 * @param initial its initial value, if it is created
+	 * @return the proxy
+	 */
+	public <T extends io.sharedstate.SharedObject> T open(SharedType type, String name, Object initial) {
+		return this.engine.openProxy(type, name, initial);
+	}
+
+	/**
+	 * Returns the initial value given when this handle was opened.
+	 * @return the value, or {@code null}
+	 */
+	public Object initial() {
+		return this.initial;
 	}
 
 	/**

@@ -6,6 +6,9 @@ import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
+import io.sharedstate.semaphore.SharedSemaphore;
+import io.sharedstate.event.SharedEvent;
+import io.sharedstate.lock.SharedCondition;
 
 /**
  * Where shared objects live: in this JVM, behind a manager server, or in a cluster. Every
@@ -69,6 +72,41 @@ public interface Engine extends AutoCloseable {
 	 * @return the lock
 	 */
 	SharedLock rlock(String name);
+
+	/**
+	 * Finds or creates a semaphore with the given permits (used only when it is created),
+	 * like Python's {@code Semaphore}.
+	 * @param name the name
+	 * @param permits the permits
+	 * @return the object
+	 */
+	SharedSemaphore semaphore(String name, int permits);
+
+	/**
+	 * Finds or creates a semaphore that refuses releases above its initial permits, like
+	 * Python's {@code BoundedSemaphore}.
+	 * @param name the name
+	 * @param permits the permits
+	 * @return the object
+	 */
+	SharedSemaphore boundedSemaphore(String name, int permits);
+
+	/**
+	 * Finds or creates an event (a flag threads can wait for), like Python's
+	 * {@code Event}.
+	 * @param name the name
+	 * @return the object
+	 */
+	SharedEvent event(String name);
+
+	/**
+	 * Finds or creates a condition bound to a shared lock of this manager, like Python's
+	 * {@code Condition(lock)}.
+	 * @param name the name
+	 * @param lock the lock
+	 * @return the object
+	 */
+	SharedCondition condition(String name, SharedLock lock);
 
 	/**
 	 * Releases what the engine holds: connections for a client, objects for a local

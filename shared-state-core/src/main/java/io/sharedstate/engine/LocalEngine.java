@@ -1,5 +1,6 @@
 package io.sharedstate.engine;
 
+import java.io.NotSerializableException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -17,6 +19,9 @@ import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
+import io.sharedstate.semaphore.SharedSemaphore;
+import io.sharedstate.event.SharedEvent;
+import io.sharedstate.lock.SharedCondition;
 
 /**
  * Hosts shared objects in this JVM: the authoritative object of each name. Used directly
@@ -135,6 +140,24 @@ public final class LocalEngine implements Engine {
 	}
 
 	/**
+	 * Returns what a hosted object serializes to, so that it reconnects in another
+	 * process.
+	 * @param type the object's type
+	 * @param name its name
+	 * @return the reference
+	 * @throws NotSerializableException if this engine is not served: in-process objects
+	 * cannot travel
+	 */
+	public ProxyReference referenceTo(SharedType type, String name) throws NotSerializableException {
+		InetSocketAddress address = this.serverAddress;
+		if (address == null) {
+			throw new NotSerializableException(type + " '" + name + "' belongs to an in-process manager; only objects "
+					+ "of a manager server (SharedState.serve) can be sent to other processes");
+		}
+		return ProxyReference.of(address, type, name);
+	}
+
+	/**
 	 * Records the address this engine is served on, so its objects can travel to other
 	 * processes.
 	 * @param address the bound address
@@ -179,6 +202,31 @@ public final class LocalEngine implements Engine {
 	@Override
 	public SharedLock rlock(String name) {
 		return (SharedLock) open(SharedType.RLOCK, name, null).object();
+	}
+
+	@Override
+	public SharedSemaphore semaphore(String name, int permits) {
+		return (SharedSemaphore) open(SharedType.SEMAPHORE, name, permits).object();
+	}
+
+	@Override
+	public SharedSemaphore boundedSemaphore(String name, int permits) {
+		return (SharedSemaphore) open(SharedType.BOUNDED_SEMAPHORE, name, permits).object();
+	}
+
+	@Override
+	public SharedEvent event(String name) {
+		return (SharedEvent) open(SharedType.EVENT, name, null).object();
+	}
+
+	@Override
+	public SharedCondition condition(String name, SharedLock lock) {
+		SharedCondition condition = (SharedCondition) open(SharedType.CONDITION, name, lock).object();
+		if (condition.lock() != lock) {
+			throw new IllegalArgumentException("Condition '" + name + "' belongs to the " + condition.lock()
+					+ ", not to the " + lock + "; a condition is bound to the lock it was created with");
+		}
+		return condition;
 	}
 
 	@Override

@@ -6,9 +6,12 @@ import java.util.Map;
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
 import io.sharedstate.dict.DictSupport;
+import io.sharedstate.event.EventSupport;
 import io.sharedstate.list.ListSupport;
+import io.sharedstate.lock.ConditionSupport;
 import io.sharedstate.lock.SharedLockSupport;
 import io.sharedstate.namespace.NamespaceSupport;
+import io.sharedstate.semaphore.SemaphoreSupport;
 import io.sharedstate.value.CounterSupport;
 import io.sharedstate.value.ValueSupport;
 
@@ -27,6 +30,10 @@ public final class SharedTypes {
 		register(new CounterSupport());
 		register(new SharedLockSupport(false));
 		register(new SharedLockSupport(true));
+		register(new SemaphoreSupport(false));
+		register(new SemaphoreSupport(true));
+		register(new EventSupport());
+		register(new ConditionSupport());
 	}
 
 	private SharedTypes() {

@@ -1,17 +1,14 @@
 package io.sharedstate.lock;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.engine.LocalWaits;
 import io.sharedstate.engine.Owner;
 import io.sharedstate.engine.SessionBound;
 
@@ -62,19 +59,7 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 
 	@Override
 	public void lock() {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				lockInterruptibly();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		LocalWaits.uninterruptibly(this::lockInterruptibly);
 	}
 
 	@Override
@@ -103,22 +88,7 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 		if (this.reentrant && this.holds.reenter()) {
 			return true;
 		}
-		CompletableFuture<LockState.Grant> pending = this.state.acquire(owner(), timeoutNanos);
-		try {
-			return granted(pending.get());
-		}
-		catch (InterruptedException ex) {
-			if (!pending.cancel(false)) {
-				LockState.Grant grant = pending.getNow(null);
-				if (grant != null) {
-					grant.revoke();
-				}
-			}
-			throw ex;
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Acquiring the lock '" + this.name + "' failed", ex.getCause());
-		}
+		return granted(LocalWaits.await(this.state.acquire(owner(), timeoutNanos)));
 	}
 
 	private boolean granted(LockState.Grant grant) {
@@ -147,6 +117,10 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 		return this.state.isLocked();
 	}
 
+	ThreadHolds holds() {
+		return this.holds;
+	}
+
 	@Override
 	public boolean isHeldByCurrentThread() {
 		return this.holds.isHeldByCurrentThread();
@@ -159,7 +133,7 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 
 	@Override
 	public Condition newCondition() {
-		throw new UnsupportedOperationException("conditions come with the condition type");
+		return this.engine.condition(this.name + ".condition", this);
 	}
 
 	@Override
@@ -169,11 +143,7 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException(type() + " '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), type(), this.name);
+		return this.engine.referenceTo(type(), this.name);
 	}
 
 }

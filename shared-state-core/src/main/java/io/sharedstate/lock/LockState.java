@@ -105,6 +105,40 @@ final class LockState {
 		return true;
 	}
 
+	/**
+	 * Gives up every hold of the owner, as a condition wait does; call under this monitor
+	 * and complete the returned waiter after leaving it.
+	 * @param owner the holder
+	 * @return a completion to run outside the monitor, never {@code null}
+	 * @throws IllegalMonitorStateException if the owner does not hold the lock
+	 */
+	Runnable releaseForWait(Owner owner) {
+		if (!owner.equals(this.holder)) {
+			throw new IllegalMonitorStateException("The lock '" + this.name + "' is not held by this thread");
+		}
+		this.holder = null;
+		this.holds = 0;
+		Waiter<Grant> next = this.waiters.serveFirst();
+		if (next == null) {
+			return () -> {
+			};
+		}
+		Grant grant = grantTo(next.owner());
+		return () -> next.complete(grant);
+	}
+
+	/**
+	 * Returns the monitor that guards this lock, shared by its conditions.
+	 * @return the monitor
+	 */
+	Object monitor() {
+		return this;
+	}
+
+	String name() {
+		return this.name;
+	}
+
 	synchronized boolean isLocked() {
 		return this.holder != null;
 	}

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.sharedstate.SharedStateConnectionException;
 import io.sharedstate.SharedType;
 import io.sharedstate.client.RemoteHandle;
+import io.sharedstate.engine.LocalWaits;
 
 /**
  * A client's proxy of a lock. Acquiring asks the server (and waits there); re-entering
@@ -54,19 +55,7 @@ final class RemoteLock implements SharedLock, Serializable {
 
 	@Override
 	public void lock() {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				lockInterruptibly();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		LocalWaits.uninterruptibly(this::lockInterruptibly);
 	}
 
 	@Override
@@ -141,6 +130,10 @@ final class RemoteLock implements SharedLock, Serializable {
 		return (Boolean) this.handle.call(LockOperation.IS_LOCKED);
 	}
 
+	ThreadHolds holds() {
+		return this.holds;
+	}
+
 	@Override
 	public boolean isHeldByCurrentThread() {
 		return this.holds.isHeldByCurrentThread();
@@ -153,7 +146,7 @@ final class RemoteLock implements SharedLock, Serializable {
 
 	@Override
 	public Condition newCondition() {
-		throw new UnsupportedOperationException("conditions come with the condition type");
+		return this.handle.open(SharedType.CONDITION, name() + ".condition", this);
 	}
 
 	@Override

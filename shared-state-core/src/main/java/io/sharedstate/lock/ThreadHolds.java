@@ -58,6 +58,31 @@ final class ThreadHolds {
 		return hold;
 	}
 
+	/**
+	 * Sets aside the calling thread's hold while it waits on a condition.
+	 * @return how many times the thread had entered the lock
+	 * @throws IllegalMonitorStateException if the thread does not hold the lock
+	 */
+	int suspend() {
+		Hold hold = this.byThread.remove(Thread.currentThread().getId());
+		if (hold == null) {
+			throw notHeld();
+		}
+		return hold.count;
+	}
+
+	/**
+	 * Restores the calling thread's hold after a condition wait, with the grant it got
+	 * back.
+	 * @param wire the new grant as sent by the server
+	 * @param count how many times the thread had entered the lock
+	 */
+	void resume(long wire, int count) {
+		Hold hold = new Hold(LockState.fenceOf(wire), LockState.holderDiedOf(wire));
+		hold.count = count;
+		this.byThread.put(Thread.currentThread().getId(), hold);
+	}
+
 	boolean isHeldByCurrentThread() {
 		return this.byThread.containsKey(Thread.currentThread().getId());
 	}

@@ -1,0 +1,4 @@
+/**
+ * Shared events: a flag that threads of any process wait for.
+ */
+package io.sharedstate.event;
