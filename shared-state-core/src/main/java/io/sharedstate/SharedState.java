@@ -15,6 +15,9 @@ import io.sharedstate.value.SharedValue;
 import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.lock.SharedCondition;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.queue.SharedJoinableQueue;
 
 /**
  * The manager: the entry point to shared objects, like Python's
@@ -249,6 +252,59 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public SharedCondition condition(String name, SharedLock lock) {
 		return this.engine.condition(name, lock);
+	}
+
+	/**
+	 * Finds or creates a cyclic barrier for a number of parties, like Python's
+	 * {@code Barrier}; the action (may be {@code null}) runs in the process whose thread
+	 * arrives last.
+	 * @param name the name
+	 * @param parties the parties
+	 * @param action the action
+	 * @return the object
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedBarrier barrier(String name, int parties, Runnable action) {
+		return this.engine.barrier(name, parties, action);
+	}
+
+	/**
+	 * Finds or creates a cyclic barrier for a number of parties, like Python's
+	 * {@code Barrier}.
+	 * @param name the name
+	 * @param parties how many must arrive; must match an existing barrier's
+	 * @return the barrier
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public SharedBarrier barrier(String name, int parties) {
+		return barrier(name, parties, null);
+	}
+
+	/**
+	 * Finds or creates a FIFO queue, like Python's {@code Queue(maxsize)}.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @param maxsize the most items it holds, 0 for no limit; used only when it is
+	 * created
+	 * @return the queue
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <E> SharedQueue<E> queue(String name, int maxsize) {
+		return this.engine.queue(name, maxsize);
+	}
+
+	/**
+	 * Finds or creates a queue that counts unfinished tasks, like Python's
+	 * {@code JoinableQueue}.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @param maxsize the most items it holds, 0 for no limit; used only when it is
+	 * created
+	 * @return the queue
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize) {
+		return this.engine.joinableQueue(name, maxsize);
 	}
 
 	SharedObject object(SharedType type, String name) {

@@ -36,7 +36,16 @@ public enum SharedType {
 	EVENT(10, "event"),
 
 	/** A {@link io.sharedstate.lock.SharedCondition}. */
-	CONDITION(11, "condition");
+	CONDITION(11, "condition"),
+
+	/** A {@link io.sharedstate.barrier.SharedBarrier}. */
+	BARRIER(12, "barrier"),
+
+	/** A {@link io.sharedstate.queue.SharedQueue}. */
+	QUEUE(13, "queue"),
+
+	/** A {@link io.sharedstate.queue.SharedJoinableQueue}. */
+	JOINABLE_QUEUE(14, "joinable queue");
 
 	private static final SharedType[] BY_CODE = new SharedType[32];
 

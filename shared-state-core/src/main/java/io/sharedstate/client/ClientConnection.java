@@ -180,7 +180,9 @@ final class ClientConnection {
 	 * @param operation the operation's name, for error messages
 	 * @param wait how long the server may let the request wait, {@code null} for ever
 	 * @param callTimeout how long the reply may take beyond the wait
-	 * @param revoker gives back a grant the caller will not use
+	 * @param revoker gives back a grant the caller will not use; {@code null} for a reply
+	 * the server wants acknowledged (see {@link io.sharedstate.engine.Acknowledged}),
+	 * which is then acknowledged once received or declined if not used
 	 * @return the reply value
 	 * @throws InterruptedException if the caller was interrupted; nothing is left granted
 	 */
@@ -192,6 +194,11 @@ final class ClientConnection {
 		long budget = (wait != null) ? wait.toNanos() + callTimeout.toNanos() : Long.MAX_VALUE / 4;
 		PendingCall call = PendingCall.sync(target, operation, System.nanoTime() + budget);
 		int requestId = send(call, objectId, op, args);
+		boolean acknowledged = revoker == null;
+		if (acknowledged) {
+			// An acknowledged reply: declining it is how a grant is given back.
+			revoker = (declined) -> sendOneWay(0, Ops.NACK, new Object[] { requestId });
+		}
 		if (awaitReply(call, requestId, callTimeout, revoker)) {
 			try {
 				revoker.accept(call.result());
@@ -201,7 +208,40 @@ final class ClientConnection {
 			}
 			throw new InterruptedException();
 		}
-		return call.result();
+		Object result = call.result();
+		if (acknowledged) {
+			sendOneWay(0, Ops.ACK, new Object[] { requestId });
+		}
+		return result;
+	}
+
+	/**
+	 * Sends a request the server does not answer.
+	 * @param objectId the target object
+	 * @param op the operation code
+	 * @param args the arguments
+	 */
+	void sendOneWay(int objectId, int op, Object[] args) {
+		if (this.broken != null) {
+			return;
+		}
+		Output buffer = BUFFERS.get();
+		Frames.begin(buffer, Frames.REQUEST, Ops.ONE_WAY, op, objectId);
+		for (Object arg : args) {
+			this.codec.write(buffer, arg);
+		}
+		Frames.end(buffer);
+		this.writeLock.lock();
+		try {
+			this.out.write(buffer.getBuffer(), 0, buffer.position());
+			this.lastWriteNanos = System.nanoTime();
+		}
+		catch (IOException ex) {
+			fail(ex);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
 	}
 
 	/**
@@ -251,6 +291,9 @@ final class ClientConnection {
 		}
 		acquireSlot(call);
 		int requestId = this.requestIds.incrementAndGet();
+		if (requestId == Ops.ONE_WAY) {
+			requestId = this.requestIds.incrementAndGet();
+		}
 		writeRequestId(buffer.getBuffer(), requestId);
 		this.pending.put(requestId, call);
 		SharedStateConnectionException failure = this.broken;

@@ -26,6 +26,10 @@ import io.sharedstate.value.SharedValue;
 import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.lock.SharedCondition;
+import io.sharedstate.barrier.BarrierSupport;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.queue.SharedJoinableQueue;
 
 /**
  * The engine of a client: shared objects are proxies whose calls travel to a manager
@@ -191,6 +195,22 @@ public final class RemoteEngine implements Engine {
 	@Override
 	public SharedCondition condition(String name, SharedLock lock) {
 		return openProxy(SharedType.CONDITION, name, lock);
+	}
+
+	@Override
+	public SharedBarrier barrier(String name, int parties, Runnable action) {
+		return BarrierSupport.withPartiesAndAction(this.<SharedBarrier>openProxy(SharedType.BARRIER, name, parties),
+				parties, action);
+	}
+
+	@Override
+	public <E> SharedQueue<E> queue(String name, int maxsize) {
+		return openProxy(SharedType.QUEUE, name, maxsize);
+	}
+
+	@Override
+	public <E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize) {
+		return openProxy(SharedType.JOINABLE_QUEUE, name, maxsize);
 	}
 
 	/**

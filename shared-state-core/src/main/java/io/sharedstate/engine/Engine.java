@@ -9,6 +9,9 @@ import io.sharedstate.value.SharedValue;
 import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.lock.SharedCondition;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.queue.SharedJoinableQueue;
 
 /**
  * Where shared objects live: in this JVM, behind a manager server, or in a cluster. Every
@@ -107,6 +110,37 @@ public interface Engine extends AutoCloseable {
 	 * @return the object
 	 */
 	SharedCondition condition(String name, SharedLock lock);
+
+	/**
+	 * Finds or creates a cyclic barrier for a number of parties, like Python's
+	 * {@code Barrier}; the action (may be {@code null}) runs in the process whose thread
+	 * arrives last.
+	 * @param name the name
+	 * @param parties the parties
+	 * @param action the action
+	 * @return the object
+	 */
+	SharedBarrier barrier(String name, int parties, Runnable action);
+
+	/**
+	 * Finds or creates a FIFO queue.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @param maxsize the most items it holds, 0 for no limit; used only when it is
+	 * created
+	 * @return the queue
+	 */
+	<E> SharedQueue<E> queue(String name, int maxsize);
+
+	/**
+	 * Finds or creates a queue that counts unfinished tasks.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @param maxsize the most items it holds, 0 for no limit; used only when it is
+	 * created
+	 * @return the queue
+	 */
+	<E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize);
 
 	/**
 	 * Releases what the engine holds: connections for a client, objects for a local

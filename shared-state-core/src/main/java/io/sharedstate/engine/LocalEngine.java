@@ -22,6 +22,10 @@ import io.sharedstate.value.SharedValue;
 import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.lock.SharedCondition;
+import io.sharedstate.barrier.BarrierSupport;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.queue.SharedJoinableQueue;
 
 /**
  * Hosts shared objects in this JVM: the authoritative object of each name. Used directly
@@ -227,6 +231,24 @@ public final class LocalEngine implements Engine {
 					+ ", not to the " + lock + "; a condition is bound to the lock it was created with");
 		}
 		return condition;
+	}
+
+	@Override
+	public SharedBarrier barrier(String name, int parties, Runnable action) {
+		return BarrierSupport.withPartiesAndAction((SharedBarrier) open(SharedType.BARRIER, name, parties).object(),
+				parties, action);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <E> SharedQueue<E> queue(String name, int maxsize) {
+		return (SharedQueue<E>) open(SharedType.QUEUE, name, maxsize).object();
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize) {
+		return (SharedJoinableQueue<E>) open(SharedType.JOINABLE_QUEUE, name, maxsize).object();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
+import io.sharedstate.barrier.BarrierSupport;
 import io.sharedstate.dict.DictSupport;
 import io.sharedstate.event.EventSupport;
 import io.sharedstate.list.ListSupport;
@@ -14,6 +15,7 @@ import io.sharedstate.namespace.NamespaceSupport;
 import io.sharedstate.semaphore.SemaphoreSupport;
 import io.sharedstate.value.CounterSupport;
 import io.sharedstate.value.ValueSupport;
+import io.sharedstate.queue.QueueSupport;
 
 /**
  * The support of every shared type, by type.
@@ -34,6 +36,9 @@ public final class SharedTypes {
 		register(new SemaphoreSupport(true));
 		register(new EventSupport());
 		register(new ConditionSupport());
+		register(new BarrierSupport());
+		register(new QueueSupport(false));
+		register(new QueueSupport(true));
 	}
 
 	private SharedTypes() {

@@ -6,6 +6,9 @@ package io.sharedstate.protocol;
  */
 public final class Ops {
 
+	/** The request id of a one-way request: the server sends no reply. */
+	public static final int ONE_WAY = 0;
+
 	/**
 	 * Find or create a named object: body type code, name, initial value; reply its id.
 	 */
@@ -19,6 +22,18 @@ public final class Ops {
 
 	/** Cancel a parked request of this connection: body its request id; reply null. */
 	public static final int CANCEL = 4;
+
+	/**
+	 * Acknowledge an {@link io.sharedstate.engine.Acknowledged} reply: body its request
+	 * id. Sent one-way (request id 0): no reply.
+	 */
+	public static final int ACK = 5;
+
+	/**
+	 * Decline an acknowledged reply, which the server then gives back: body its request
+	 * id. One-way.
+	 */
+	public static final int NACK = 6;
 
 	/** The first code available to object operations. */
 	public static final int FIRST_OBJECT_OP = 100;

@@ -53,6 +53,10 @@ final class RequestDispatcher {
 						(String) this.codec.read(body), (String) this.codec.read(body));
 				return null;
 			}
+			case Ops.ACK, Ops.NACK -> {
+				connection.acknowledge((Integer) this.codec.read(body), frame.op() == Ops.ACK);
+				return null;
+			}
 			case Ops.CANCEL -> {
 				connection.cancel((Integer) this.codec.read(body));
 				return null;

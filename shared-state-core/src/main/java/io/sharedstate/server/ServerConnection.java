@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ServerOptions;
+import io.sharedstate.engine.Acknowledged;
 import io.sharedstate.engine.Revocable;
 import io.sharedstate.protocol.ErrorReplies;
 import io.sharedstate.protocol.Frame;
@@ -28,6 +29,7 @@ import io.sharedstate.protocol.FrameReader;
 import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake;
 import io.sharedstate.protocol.Handshake.ServerTerms;
+import io.sharedstate.protocol.Ops;
 import io.sharedstate.protocol.ProtocolException;
 
 /**
@@ -59,6 +61,8 @@ public final class ServerConnection {
 	private final Output replies = new Output(64 * 1024, -1);
 
 	private final ConcurrentHashMap<Integer, CompletableFuture<?>> parked = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Integer, Acknowledged> unacknowledged = new ConcurrentHashMap<>();
 
 	private final Thread thread;
 
@@ -239,6 +243,19 @@ public final class ServerConnection {
 		return false;
 	}
 
+	/**
+	 * Settles a reply the client had to acknowledge: accepted, it is final; declined, it
+	 * is given back.
+	 * @param requestId the request the reply answered
+	 * @param accepted whether the client took it
+	 */
+	void acknowledge(int requestId, boolean accepted) {
+		Acknowledged grant = this.unacknowledged.remove(requestId);
+		if (grant != null && !accepted) {
+			grant.revoke();
+		}
+	}
+
 	private void answer(Frame frame) {
 		this.operations.incrementAndGet();
 		int requestId = frame.requestId();
@@ -247,7 +264,14 @@ public final class ServerConnection {
 			result = this.dispatcher.dispatch(frame, this);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			if (requestId == Ops.ONE_WAY) {
+				logger.debug("One-way request {} of connection {} failed: {}", frame.op(), this.id, ex.toString());
+				return;
+			}
 			deliver(requestId, null, ex);
+			return;
+		}
+		if (requestId == Ops.ONE_WAY) {
 			return;
 		}
 		if (result instanceof CompletableFuture<?> pending) {
@@ -299,6 +323,9 @@ public final class ServerConnection {
 				return;
 			}
 			appendReply(requestId, value, failure);
+			if (failure == null && value instanceof Acknowledged grant) {
+				this.unacknowledged.put(requestId, grant);
+			}
 			if (Thread.currentThread() != this.thread) {
 				flushLocked();
 			}
@@ -382,6 +409,8 @@ public final class ServerConnection {
 			logger.debug("Closing connection {} failed", this.id, ex);
 		}
 		this.parked.values().forEach((waiting) -> waiting.cancel(false));
+		this.unacknowledged.values().forEach(Acknowledged::revoke);
+		this.unacknowledged.clear();
 		Sessions.Session current = this.session;
 		if (current != null) {
 			this.sessions.detach(current, this);

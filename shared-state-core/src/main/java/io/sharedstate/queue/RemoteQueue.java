@@ -1,0 +1,223 @@
+package io.sharedstate.queue;
+
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.AbstractQueue;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.sharedstate.SharedType;
+import io.sharedstate.client.RemoteHandle;
+
+/**
+ * A client's proxy of a queue. Taking is acknowledged to the server once the item has
+ * arrived.
+ *
+ * @param <E> the element type
+ */
+final class RemoteQueue<E> extends AbstractQueue<E> implements SharedJoinableQueue<E>, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final transient RemoteHandle handle;
+
+	private final transient SharedType type;
+
+	RemoteQueue(RemoteHandle handle, SharedType type) {
+		this.handle = handle;
+		this.type = type;
+	}
+
+	@Override
+	public String name() {
+		return this.handle.name();
+	}
+
+	@Override
+	public SharedType type() {
+		return this.type;
+	}
+
+	private static long thread() {
+		return Thread.currentThread().getId();
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T call(QueueOperation op, Object... args) {
+		return (T) this.handle.call(op, args);
+	}
+
+	@Override
+	public boolean offer(E element) {
+		return call(QueueOperation.OFFER, thread(), Objects.requireNonNull(element), 0L);
+	}
+
+	@Override
+	public void put(E element) throws InterruptedException {
+		offer(element, null);
+	}
+
+	@Override
+	public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
+		return offer(element, Duration.ofNanos(Math.max(0, unit.toNanos(timeout))));
+	}
+
+	private boolean offer(E element, Duration wait) throws InterruptedException {
+		Objects.requireNonNull(element, "A shared queue does not hold null");
+		boolean[] putAnyway = new boolean[1];
+		try {
+			return (Boolean) this.handle.callBlocking(QueueOperation.OFFER, wait,
+					(put) -> putAnyway[0] = Boolean.TRUE.equals(put), thread(), element,
+					(wait != null) ? wait.toNanos() : -1L);
+		}
+		catch (InterruptedException ex) {
+			if (putAnyway[0]) {
+				// The item went in as the interrupt came: report success, keep the
+				// interrupt.
+				Thread.currentThread().interrupt();
+				return true;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public E take() throws InterruptedException {
+		return poll(null);
+	}
+
+	@Override
+	public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+		return poll(Duration.ofNanos(Math.max(0, unit.toNanos(timeout))));
+	}
+
+	@Override
+	public E poll() {
+		try {
+			return poll(Duration.ZERO);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private E poll(Duration wait) throws InterruptedException {
+		return (E) this.handle.callBlocking(QueueOperation.POLL, wait, null, thread(),
+				(wait != null) ? wait.toNanos() : -1L);
+	}
+
+	@Override
+	public E peek() {
+		return call(QueueOperation.PEEK);
+	}
+
+	@Override
+	public int size() {
+		return call(QueueOperation.SIZE);
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return size() == 0;
+	}
+
+	@Override
+	public int remainingCapacity() {
+		return call(QueueOperation.REMAINING_CAPACITY);
+	}
+
+	@Override
+	public boolean contains(Object o) {
+		return o != null && (Boolean) call(QueueOperation.CONTAINS, o);
+	}
+
+	@Override
+	public boolean remove(Object o) {
+		return o != null && (Boolean) call(QueueOperation.REMOVE, o);
+	}
+
+	@Override
+	public boolean removeAll(Collection<?> c) {
+		return call(QueueOperation.REMOVE_ALL, Objects.requireNonNull(c));
+	}
+
+	@Override
+	public boolean retainAll(Collection<?> c) {
+		return call(QueueOperation.RETAIN_ALL, Objects.requireNonNull(c));
+	}
+
+	@Override
+	public void clear() {
+		call(QueueOperation.CLEAR);
+	}
+
+	@Override
+	public int drainTo(Collection<? super E> target) {
+		return drainTo(target, Integer.MAX_VALUE);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public int drainTo(Collection<? super E> target, int max) {
+		QueueDrains.checkTarget(target, this);
+		List<E> drained;
+		try {
+			drained = (List<E>) this.handle.callBlocking(QueueOperation.DRAIN, Duration.ZERO, null, max);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+		target.addAll(drained);
+		return drained.size();
+	}
+
+	@Override
+	public Iterator<E> iterator() {
+		return new QueueIterator<>(call(QueueOperation.SNAPSHOT), this);
+	}
+
+	@Override
+	public void taskDone() {
+		call(QueueOperation.TASK_DONE);
+	}
+
+	@Override
+	public void join() throws InterruptedException {
+		join(null);
+	}
+
+	@Override
+	public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
+		return join(Duration.ofNanos(Math.max(0, unit.toNanos(timeout))));
+	}
+
+	private boolean join(Duration wait) throws InterruptedException {
+		return (Boolean) this.handle.callBlocking(QueueOperation.JOIN, wait, (nothingToGiveBack) -> {
+		}, thread(), (wait != null) ? wait.toNanos() : -1L);
+	}
+
+	@Override
+	public int unfinishedTasks() {
+		return call(QueueOperation.UNFINISHED);
+	}
+
+	@Override
+	public String toString() {
+		return call(QueueOperation.SNAPSHOT).toString();
+	}
+
+	@Serial
+	private Object writeReplace() throws ObjectStreamException {
+		return this.handle.writeReplace();
+	}
+
+}

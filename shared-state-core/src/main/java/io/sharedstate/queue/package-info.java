@@ -1,0 +1,5 @@
+/**
+ * Shared blocking queues and joinable queues, whose items are never lost with a dying
+ * consumer.
+ */
+package io.sharedstate.queue;
