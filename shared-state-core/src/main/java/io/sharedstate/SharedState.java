@@ -1,11 +1,14 @@
 package io.sharedstate;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import io.sharedstate.client.RemoteEngine;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.inspect.Inspector;
+import io.sharedstate.inspect.LocalInspector;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
@@ -312,6 +315,30 @@ public final class SharedState implements AutoCloseable {
 			return this.localEngine.open(type, name, null).object();
 		}
 		return ((RemoteEngine) this.engine).resolve(type, name);
+	}
+
+	/**
+	 * Returns an inspector of this manager's objects and, for a server or its client, the
+	 * connected clients.
+	 * @return the inspector
+	 */
+	public Inspector inspector() {
+		if (this.server != null) {
+			return this.server.inspector();
+		}
+		if (this.localEngine != null) {
+			return new LocalInspector(this.localEngine, List::of);
+		}
+		return ((RemoteEngine) this.engine).inspector();
+	}
+
+	/**
+	 * Returns whether this manager can reach its objects now: always in-process and for a
+	 * server, and for a client while its connection is up.
+	 * @return whether connected
+	 */
+	public boolean isConnected() {
+		return this.mode != Mode.CLIENT || ((RemoteEngine) this.engine).isConnected();
 	}
 
 	/**

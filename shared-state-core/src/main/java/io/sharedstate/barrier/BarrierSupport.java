@@ -53,6 +53,16 @@ public final class BarrierSupport implements SharedTypeSupport<SharedBarrier> {
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedBarrier barrier, LocalEngine engine) {
+		BarrierState state = ((LocalBarrier) barrier).state();
+		java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("parties", state.parties());
+		described.put("waiting", state.waiting());
+		described.put("broken", state.isBroken());
+		return described;
+	}
+
+	@Override
 	public Object invoke(SharedBarrier barrier, int op, Input args, ValueCodec codec, long session) {
 		BarrierState state = ((LocalBarrier) barrier).state();
 		return switch (Operation.ofCode(BarrierOperation.ALL, op)) {

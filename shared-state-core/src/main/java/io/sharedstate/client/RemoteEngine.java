@@ -235,6 +235,23 @@ public final class RemoteEngine implements Engine {
 		}
 	}
 
+	/**
+	 * Returns an inspector that asks the server.
+	 * @return the inspector
+	 */
+	public io.sharedstate.inspect.Inspector inspector() {
+		return new RemoteInspector(this);
+	}
+
+	/**
+	 * Returns whether the connection to the server is up.
+	 * @return whether connected
+	 */
+	public boolean isConnected() {
+		ClientConnection current = this.connection;
+		return current != null && !current.isBroken();
+	}
+
 	@Override
 	public void close() {
 		this.connectLock.lock();

@@ -73,7 +73,7 @@ public final class ClassAllowList {
 		}
 		String name = type.getName();
 		if (JDK_CLASSES.contains(name) || name.startsWith("io.sharedstate.snapshot.")
-				|| SharedObject.class.isAssignableFrom(type)) {
+				|| name.startsWith("io.sharedstate.inspect.") || SharedObject.class.isAssignableFrom(type)) {
 			return true;
 		}
 		for (String prefix : JDK_PACKAGES) {

@@ -13,6 +13,7 @@ import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.SharedTypeSupport;
 import io.sharedstate.snapshot.Snapshots;
+import io.sharedstate.inspect.Previews;
 
 /**
  * Dict support for the engines: the local dict, its remote proxy, and the server side of
@@ -33,6 +34,16 @@ public final class DictSupport implements SharedTypeSupport<SharedDict<Object, O
 	@Override
 	public SharedDict<Object, Object> createRemote(RemoteHandle handle) {
 		return new RemoteDict<>(handle);
+	}
+
+	@Override
+	public java.util.Map<String, Object> describe(SharedDict<Object, Object> dict, LocalEngine engine) {
+		return java.util.Map.of("size", dict.size());
+	}
+
+	@Override
+	public java.util.List<String> preview(SharedDict<Object, Object> dict, int limit) {
+		return Previews.entries(dict, limit);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.NotSerializableException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,6 +15,7 @@ import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
 import io.sharedstate.dict.SharedDict;
+import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
@@ -41,6 +43,8 @@ public final class LocalEngine implements Engine {
 	private final AtomicInteger ids = new AtomicInteger();
 
 	private final long session = new SecureRandom().nextLong();
+
+	private final ConcurrentHashMap<Long, String> sessionProcesses = new ConcurrentHashMap<>();
 
 	private volatile ScheduledExecutorService timer;
 
@@ -100,6 +104,48 @@ public final class LocalEngine implements Engine {
 	}
 
 	/**
+	 * Records which process a session belongs to, for inspection.
+	 * @param session the session id
+	 * @param process a description such as {@code worker-1 (pid 42 on host-a)}
+	 */
+	public void sessionStarted(long session, String process) {
+		this.sessionProcesses.put(session, process);
+	}
+
+	/**
+	 * Describes the process of a session.
+	 * @param session the session id
+	 * @return the description
+	 */
+	public String processOf(long session) {
+		if (session == this.session) {
+			return "this process (pid " + ProcessHandle.current().pid() + ")";
+		}
+		return this.sessionProcesses.getOrDefault(session, "session " + Long.toHexString(session));
+	}
+
+	/**
+	 * Describes a hosted object.
+	 * @param hosted the object
+	 * @param previewLimit how many entries or elements to show as text
+	 * @return the description
+	 */
+	public ObjectInfo describe(HostedObject hosted, int previewLimit) {
+		SharedTypeSupport<SharedObject> support = SharedTypes.support(hosted.type());
+		return new ObjectInfo(hosted.object().name(), hosted.type().toString(), support.describe(hosted.object(), this),
+				(previewLimit > 0) ? support.preview(hosted.object(), previewLimit) : List.of());
+	}
+
+	/**
+	 * Returns the object of a name, if any.
+	 * @param name the name
+	 * @return the hosted object, or {@code null}
+	 */
+	public HostedObject byName(String name) {
+		return this.byName.get(name);
+	}
+
+	/**
 	 * Returns the timer that ends timed waits, shared by all objects of this engine.
 	 * @return the timer, a single daemon thread
 	 */
@@ -128,6 +174,7 @@ public final class LocalEngine implements Engine {
 	 * @param session the session that ended
 	 */
 	public void endSession(long session) {
+		this.sessionProcesses.remove(session);
 		for (HostedObject hosted : this.byName.values()) {
 			if (hosted.object() instanceof SessionBound bound) {
 				bound.sessionEnded(session);

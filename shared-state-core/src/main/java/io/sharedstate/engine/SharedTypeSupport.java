@@ -1,5 +1,8 @@
 package io.sharedstate.engine;
 
+import java.util.List;
+import java.util.Map;
+
 import com.esotericsoftware.kryo.io.Input;
 
 import io.sharedstate.SharedObject;
@@ -45,6 +48,28 @@ public interface SharedTypeSupport<T extends SharedObject> {
 	 * @return the proxy
 	 */
 	T createRemote(RemoteHandle handle);
+
+	/**
+	 * Describes the authoritative object's state for inspection: sizes, flags, holders
+	 * and waiting counts, never stored values.
+	 * @param target the object
+	 * @param engine the engine that hosts it, which names the processes of sessions
+	 * @return the state, in a stable order
+	 */
+	default Map<String, Object> describe(T target, LocalEngine engine) {
+		return Map.of();
+	}
+
+	/**
+	 * Shows the first entries or elements of the object as text, for an inspection that
+	 * asked for a preview.
+	 * @param target the object
+	 * @param limit how many at most
+	 * @return the preview
+	 */
+	default List<String> preview(T target, int limit) {
+		return List.of();
+	}
 
 	/**
 	 * Returns the type supported.

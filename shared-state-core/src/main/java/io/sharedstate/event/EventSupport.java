@@ -31,6 +31,15 @@ public final class EventSupport implements SharedTypeSupport<SharedEvent> {
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedEvent event, LocalEngine engine) {
+		EventState state = ((LocalEvent) event).state();
+		java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("set", state.isSet());
+		described.put("waiting", state.waiting());
+		return described;
+	}
+
+	@Override
 	public Object invoke(SharedEvent event, int op, Input args, ValueCodec codec, long session) {
 		EventState state = ((LocalEvent) event).state();
 		return switch (Operation.ofCode(EventOperation.ALL, op)) {

@@ -13,6 +13,7 @@ import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.SharedTypeSupport;
+import io.sharedstate.inspect.Previews;
 
 /**
  * List support for the engines: the local list, its remote proxy, and the server side of
@@ -33,6 +34,16 @@ public final class ListSupport implements SharedTypeSupport<SharedList<Object>> 
 	@Override
 	public SharedList<Object> createRemote(RemoteHandle handle) {
 		return new RemoteList<>(handle);
+	}
+
+	@Override
+	public java.util.Map<String, Object> describe(SharedList<Object> list, LocalEngine engine) {
+		return java.util.Map.of("size", list.size());
+	}
+
+	@Override
+	public java.util.List<String> preview(SharedList<Object> list, int limit) {
+		return Previews.elements(list.snapshot(), limit);
 	}
 
 	@Override

@@ -43,6 +43,15 @@ public final class ConditionSupport implements SharedTypeSupport<SharedCondition
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedCondition condition, LocalEngine engine) {
+		ConditionState state = ((LocalCondition) condition).state();
+		java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("lock", state.lock().name());
+		described.put("waiting", state.waiting());
+		return described;
+	}
+
+	@Override
 	public Object invoke(SharedCondition condition, int op, Input args, ValueCodec codec, long session) {
 		ConditionState state = ((LocalCondition) condition).state();
 		return switch (Operation.ofCode(ConditionOperation.ALL, op)) {

@@ -32,6 +32,8 @@ final class LockState {
 
 	private boolean holderDied;
 
+	private java.time.Instant heldSince;
+
 	LockState(String name, boolean reentrant, ScheduledExecutorService timer) {
 		this.name = name;
 		this.reentrant = reentrant;
@@ -63,6 +65,7 @@ final class LockState {
 	}
 
 	private Grant grantTo(Owner owner) {
+		this.heldSince = java.time.Instant.now();
 		this.holder = owner;
 		this.holds = 1;
 		this.fence++;
@@ -137,6 +140,27 @@ final class LockState {
 
 	String name() {
 		return this.name;
+	}
+
+	/**
+	 * Describes the lock for inspection.
+	 * @param engine names the holder's process
+	 * @return locked, holder, thread, since, holds and waiting
+	 */
+	synchronized java.util.Map<String, Object> describe(io.sharedstate.engine.LocalEngine engine) {
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("locked", this.holder != null);
+		if (this.holder != null) {
+			state.put("holder", engine.processOf(this.holder.session()));
+			state.put("thread",
+					(this.holder.threadName() != null) ? this.holder.threadName() : "thread " + this.holder.thread());
+			state.put("since", this.heldSince.toString());
+			if (this.reentrant) {
+				state.put("holds", this.holds);
+			}
+		}
+		state.put("waiting", this.waiters.size());
+		return state;
 	}
 
 	synchronized boolean isLocked() {

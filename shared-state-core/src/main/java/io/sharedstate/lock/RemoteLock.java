@@ -68,7 +68,8 @@ final class RemoteLock implements SharedLock, Serializable {
 		if (reentrant() && this.holds.reenter()) {
 			return true;
 		}
-		return granted(this.handle.call(LockOperation.ACQUIRE, Thread.currentThread().getId(), 0L));
+		return granted(this.handle.call(LockOperation.ACQUIRE, Thread.currentThread().getId(),
+				Thread.currentThread().getName(), 0L));
 	}
 
 	@Override
@@ -83,7 +84,8 @@ final class RemoteLock implements SharedLock, Serializable {
 		long thread = Thread.currentThread().getId();
 		long timeout = (wait != null) ? wait.toNanos() : -1L;
 		Object grant = this.handle.callBlocking(LockOperation.ACQUIRE, wait,
-				(unused) -> sendRelease(thread, LockState.fenceOf((Long) unused), false), thread, timeout);
+				(unused) -> sendRelease(thread, LockState.fenceOf((Long) unused), false), thread,
+				Thread.currentThread().getName(), timeout);
 		return granted(grant);
 	}
 

@@ -41,10 +41,16 @@ public final class SharedLockSupport implements SharedTypeSupport<SharedLock> {
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedLock lock, LocalEngine engine) {
+		return ((LocalLock) lock).state().describe(engine);
+	}
+
+	@Override
 	public Object invoke(SharedLock lock, int op, Input args, ValueCodec codec, long session) {
 		LockState state = ((LocalLock) lock).state();
 		return switch (Operation.ofCode(LockOperation.ALL, op)) {
-			case ACQUIRE -> state.acquire(new Owner(session, (Long) codec.read(args)), (Long) codec.read(args));
+			case ACQUIRE -> state.acquire(new Owner(session, (Long) codec.read(args), (String) codec.read(args)),
+					(Long) codec.read(args));
 			case RELEASE -> state.release(new Owner(session, (Long) codec.read(args)), (Long) codec.read(args));
 			case IS_LOCKED -> state.isLocked();
 			case WAITING -> state.waiting();

@@ -9,6 +9,7 @@ import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.SharedTypeSupport;
 import io.sharedstate.function.SerializableBiFunction;
+import io.sharedstate.inspect.Previews;
 
 /**
  * Namespace support for the engines.
@@ -28,6 +29,16 @@ public final class NamespaceSupport implements SharedTypeSupport<SharedNamespace
 	@Override
 	public SharedNamespace createRemote(RemoteHandle handle) {
 		return new RemoteNamespace(handle);
+	}
+
+	@Override
+	public java.util.Map<String, Object> describe(SharedNamespace namespace, LocalEngine engine) {
+		return java.util.Map.of("attributes", namespace.attributes().size());
+	}
+
+	@Override
+	public java.util.List<String> preview(SharedNamespace namespace, int limit) {
+		return Previews.entries(namespace.attributes(), limit);
 	}
 
 	@Override

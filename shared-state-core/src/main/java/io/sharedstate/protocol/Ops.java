@@ -35,6 +35,15 @@ public final class Ops {
 	 */
 	public static final int NACK = 6;
 
+	/** Describe every object: no body; reply a list of ObjectInfo. */
+	public static final int INSPECT_OBJECTS = 7;
+
+	/** Describe one object: body name, preview limit; reply an ObjectInfo or null. */
+	public static final int INSPECT_OBJECT = 8;
+
+	/** Describe the connected clients: no body; reply a list of ClientInfo. */
+	public static final int INSPECT_CLIENTS = 9;
+
 	/** The first code available to object operations. */
 	public static final int FIRST_OBJECT_OP = 100;
 

@@ -11,6 +11,7 @@ import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.Owner;
 import io.sharedstate.engine.SharedTypeSupport;
+import io.sharedstate.inspect.Previews;
 
 /**
  * Queue support for the engines, for plain and joinable queues. A new queue's maxsize
@@ -41,6 +42,27 @@ public final class QueueSupport implements SharedTypeSupport<SharedQueue<Object>
 	@Override
 	public SharedQueue<Object> createRemote(RemoteHandle handle) {
 		return new RemoteQueue<>(handle, this.type);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public java.util.Map<String, Object> describe(SharedQueue<Object> queue, LocalEngine engine) {
+		QueueState state = ((LocalQueue<Object>) queue).state();
+		java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("size", state.size());
+		described.put("remainingCapacity", state.remainingCapacity());
+		if (this.type == SharedType.JOINABLE_QUEUE) {
+			described.put("unfinishedTasks", state.unfinished());
+		}
+		described.put("waitingTakers", state.waitingTakers());
+		described.put("waitingPutters", state.waitingPutters());
+		return described;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public java.util.List<String> preview(SharedQueue<Object> queue, int limit) {
+		return Previews.elements(((LocalQueue<Object>) queue).state().snapshot(), limit);
 	}
 
 	@Override

@@ -42,6 +42,15 @@ public final class SemaphoreSupport implements SharedTypeSupport<SharedSemaphore
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedSemaphore semaphore, LocalEngine engine) {
+		SemaphoreState state = ((LocalSemaphore) semaphore).state();
+		java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("available", state.available());
+		described.put("waiting", state.waiting());
+		return described;
+	}
+
+	@Override
 	public Object invoke(SharedSemaphore semaphore, int op, Input args, ValueCodec codec, long session) {
 		SemaphoreState state = ((LocalSemaphore) semaphore).state();
 		return switch (Operation.ofCode(SemaphoreOperation.ALL, op)) {

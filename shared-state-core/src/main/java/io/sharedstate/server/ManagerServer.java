@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +19,8 @@ import io.sharedstate.SharedStateException;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.inspect.ClientInfo;
+import io.sharedstate.inspect.LocalInspector;
 import io.sharedstate.protocol.Handshake.ServerTerms;
 
 /**
@@ -41,6 +45,8 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final Sessions sessions;
 
+	private final LocalInspector inspector;
+
 	private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong connectionIds = new AtomicLong();
@@ -55,7 +61,8 @@ public final class ManagerServer implements AutoCloseable {
 		this.serverSocket = serverSocket;
 		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
 				(type, name) -> engine.open(type, name, null).object());
-		this.dispatcher = new RequestDispatcher(engine, codec);
+		this.inspector = new LocalInspector(engine, this::clients);
+		this.dispatcher = new RequestDispatcher(engine, codec, this.inspector);
 		this.sessions = new Sessions(engine, options.sessionGracePeriod());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
@@ -97,11 +104,25 @@ public final class ManagerServer implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the connections currently open.
-	 * @return a live view
+	 * Returns the connected clients, in the order they connected.
+	 * @return the clients
 	 */
-	public Set<ServerConnection> connections() {
-		return this.connections;
+	public List<ClientInfo> clients() {
+		return this.connections.stream()
+			.filter((connection) -> connection.identity() != null)
+			.sorted(Comparator.comparingLong(ServerConnection::id))
+			.map((connection) -> new ClientInfo(connection.id(), connection.identity().pid(),
+					connection.identity().host(), connection.identity().name(), connection.connectedAt(),
+					connection.operations()))
+			.toList();
+	}
+
+	/**
+	 * Returns an inspector of the served objects and the connected clients.
+	 * @return the inspector
+	 */
+	public LocalInspector inspector() {
+		return this.inspector;
 	}
 
 	private void acceptConnections() {

@@ -7,6 +7,7 @@ import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalEngine.HostedObject;
 import io.sharedstate.engine.SharedTypes;
+import io.sharedstate.inspect.Inspector;
 import io.sharedstate.protocol.Frame;
 import io.sharedstate.protocol.Ops;
 
@@ -19,9 +20,12 @@ final class RequestDispatcher {
 
 	private final ValueCodec codec;
 
-	RequestDispatcher(LocalEngine engine, ValueCodec codec) {
+	private final Inspector inspector;
+
+	RequestDispatcher(LocalEngine engine, ValueCodec codec, Inspector inspector) {
 		this.engine = engine;
 		this.codec = codec;
+		this.inspector = inspector;
 	}
 
 	ValueCodec codec() {
@@ -56,6 +60,16 @@ final class RequestDispatcher {
 			case Ops.ACK, Ops.NACK -> {
 				connection.acknowledge((Integer) this.codec.read(body), frame.op() == Ops.ACK);
 				return null;
+			}
+			case Ops.INSPECT_OBJECTS -> {
+				return this.inspector.objects();
+			}
+			case Ops.INSPECT_OBJECT -> {
+				return this.inspector.object((String) this.codec.read(body), (Integer) this.codec.read(body))
+					.orElse(null);
+			}
+			case Ops.INSPECT_CLIENTS -> {
+				return this.inspector.clients();
 			}
 			case Ops.CANCEL -> {
 				connection.cancel((Integer) this.codec.read(body));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ final class Sessions {
 			current.connections.add(connection);
 			current.disconnectedAt = null;
 			current.lastIdentity = connection.identity();
+			this.engine.sessionStarted(id, String.valueOf(connection.identity()));
 			return current;
 		});
 	}
@@ -64,8 +66,13 @@ final class Sessions {
 			}
 		}
 		if (orphaned) {
-			this.engine.timer()
-				.schedule(() -> endIfStillGone(session), this.gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				this.engine.timer()
+					.schedule(() -> endIfStillGone(session), this.gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// the engine is closed: nothing is held any more
+			}
 		}
 	}
 

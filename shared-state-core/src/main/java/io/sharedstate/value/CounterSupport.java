@@ -30,6 +30,11 @@ public final class CounterSupport implements SharedTypeSupport<SharedCounter> {
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe(SharedCounter counter, LocalEngine engine) {
+		return java.util.Map.of("value", counter.get());
+	}
+
+	@Override
 	public Object invoke(SharedCounter counter, int op, Input args, ValueCodec codec, long session) {
 		return switch (Operation.ofCode(CounterOperation.ALL, op)) {
 			case GET -> counter.get();

@@ -10,6 +10,7 @@ import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.SharedTypeSupport;
 import io.sharedstate.function.SerializableBinaryOperator;
 import io.sharedstate.function.SerializableUnaryOperator;
+import io.sharedstate.inspect.Previews;
 
 /**
  * Value support for the engines.
@@ -29,6 +30,17 @@ public final class ValueSupport implements SharedTypeSupport<SharedValue<Object>
 	@Override
 	public SharedValue<Object> createRemote(RemoteHandle handle) {
 		return new RemoteValue<>(handle);
+	}
+
+	@Override
+	public java.util.Map<String, Object> describe(SharedValue<Object> value, LocalEngine engine) {
+		Object current = value.get();
+		return java.util.Map.of("valueType", (current != null) ? current.getClass().getName() : "null");
+	}
+
+	@Override
+	public java.util.List<String> preview(SharedValue<Object> value, int limit) {
+		return java.util.List.of(Previews.text(value.get()));
 	}
 
 	@Override
