@@ -9,6 +9,7 @@ import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.inspect.Inspector;
 import io.sharedstate.inspect.LocalInspector;
+import io.sharedstate.inspect.OperationObserver;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
@@ -330,6 +331,22 @@ public final class SharedState implements AutoCloseable {
 			return new LocalInspector(this.localEngine, List::of);
 		}
 		return ((RemoteEngine) this.engine).inspector();
+	}
+
+	/**
+	 * Sets who hears about operations, for metrics: a client reports every call it makes,
+	 * a server every request it serves, every manager its lock waits and holds.
+	 * Operations of an in-process manager's objects are plain method calls and are not
+	 * reported.
+	 * @param observer the observer
+	 */
+	public void observe(OperationObserver observer) {
+		if (this.localEngine != null) {
+			this.localEngine.observe(observer);
+		}
+		else {
+			((RemoteEngine) this.engine).observe(observer);
+		}
 	}
 
 	/**

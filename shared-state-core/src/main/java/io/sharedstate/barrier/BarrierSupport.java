@@ -17,6 +17,11 @@ import io.sharedstate.engine.SharedTypeSupport;
 public final class BarrierSupport implements SharedTypeSupport<SharedBarrier> {
 
 	@Override
+	public Operation[] operations() {
+		return BarrierOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.BARRIER;
 	}

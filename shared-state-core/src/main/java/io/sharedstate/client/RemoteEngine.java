@@ -17,6 +17,7 @@ import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.SharedTypes;
+import io.sharedstate.inspect.OperationObserver;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
@@ -52,6 +53,8 @@ public final class RemoteEngine implements Engine {
 	private final long session = new SecureRandom().nextLong();
 
 	private volatile ClientConnection connection;
+
+	private volatile OperationObserver observer = OperationObserver.NONE;
 
 	private volatile boolean closed;
 
@@ -233,6 +236,22 @@ public final class RemoteEngine implements Engine {
 		if (idle >= TimeUnit.MILLISECONDS.toNanos(current.terms().idleTimeoutMillis()) / 6) {
 			current.callAsync(0, Ops.PING, new Object[0], this, "ping", this.options.callTimeout());
 		}
+	}
+
+	/**
+	 * Returns who hears about operations.
+	 * @return the observer
+	 */
+	public OperationObserver observer() {
+		return this.observer;
+	}
+
+	/**
+	 * Sets who hears about the calls this client makes.
+	 * @param observer the observer
+	 */
+	public void observe(OperationObserver observer) {
+		this.observer = observer;
 	}
 
 	/**

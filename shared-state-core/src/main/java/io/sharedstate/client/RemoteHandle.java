@@ -52,9 +52,18 @@ public final class RemoteHandle {
 	 * @return the result
 	 */
 	public Object call(Operation op, Object... args) {
-		ClientConnection connection = this.engine.connection();
-		return connection.call(objectId(connection), op.code(), args, this, op.name(),
-				this.engine.options().callTimeout());
+		long start = System.nanoTime();
+		boolean success = false;
+		try {
+			ClientConnection connection = this.engine.connection();
+			Object result = connection.call(objectId(connection), op.code(), args, this, op.name(),
+					this.engine.options().callTimeout());
+			success = true;
+			return result;
+		}
+		finally {
+			this.engine.observer().operation(this.type, op, System.nanoTime() - start, success);
+		}
 	}
 
 	/**
@@ -70,9 +79,18 @@ public final class RemoteHandle {
 	 */
 	public Object callBlocking(Operation op, Duration wait, Consumer<Object> revoker, Object... args)
 			throws InterruptedException {
-		ClientConnection connection = this.engine.connection();
-		return connection.callBlocking(objectId(connection), op.code(), args, this, op.name(), wait,
-				this.engine.options().callTimeout(), revoker);
+		long start = System.nanoTime();
+		boolean success = false;
+		try {
+			ClientConnection connection = this.engine.connection();
+			Object result = connection.callBlocking(objectId(connection), op.code(), args, this, op.name(), wait,
+					this.engine.options().callTimeout(), revoker);
+			success = true;
+			return result;
+		}
+		finally {
+			this.engine.observer().operation(this.type, op, System.nanoTime() - start, success);
+		}
 	}
 
 	/**
@@ -118,6 +136,14 @@ public final class RemoteHandle {
 	 */
 	public Object initial() {
 		return this.initial;
+	}
+
+	/**
+	 * Returns who hears about operations of this client.
+	 * @return the observer
+	 */
+	public io.sharedstate.inspect.OperationObserver observer() {
+		return this.engine.observer();
 	}
 
 	/**

@@ -22,6 +22,11 @@ import io.sharedstate.inspect.Previews;
 public final class DictSupport implements SharedTypeSupport<SharedDict<Object, Object>> {
 
 	@Override
+	public Operation[] operations() {
+		return DictOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.DICT;
 	}

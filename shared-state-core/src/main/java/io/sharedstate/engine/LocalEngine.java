@@ -16,6 +16,7 @@ import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.inspect.ObjectInfo;
+import io.sharedstate.inspect.OperationObserver;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
@@ -49,6 +50,8 @@ public final class LocalEngine implements Engine {
 	private volatile ScheduledExecutorService timer;
 
 	private volatile InetSocketAddress serverAddress;
+
+	private volatile OperationObserver observer = OperationObserver.NONE;
 
 	/**
 	 * Finds or creates the object of a name.
@@ -101,6 +104,22 @@ public final class LocalEngine implements Engine {
 	 */
 	public long session() {
 		return this.session;
+	}
+
+	/**
+	 * Returns who hears about operations.
+	 * @return the observer
+	 */
+	public OperationObserver observer() {
+		return this.observer;
+	}
+
+	/**
+	 * Sets who hears about operations.
+	 * @param observer the observer
+	 */
+	public void observe(OperationObserver observer) {
+		this.observer = observer;
 	}
 
 	/**

@@ -72,6 +72,12 @@ public interface SharedTypeSupport<T extends SharedObject> {
 	}
 
 	/**
+	 * Returns the type's remote operations, indexed by {@link Operation#ordinal()}.
+	 * @return the operations
+	 */
+	Operation[] operations();
+
+	/**
 	 * Returns the type supported.
 	 * @return the type
 	 */

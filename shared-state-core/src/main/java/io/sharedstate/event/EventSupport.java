@@ -16,6 +16,11 @@ import io.sharedstate.engine.SharedTypeSupport;
 public final class EventSupport implements SharedTypeSupport<SharedEvent> {
 
 	@Override
+	public Operation[] operations() {
+		return EventOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.EVENT;
 	}

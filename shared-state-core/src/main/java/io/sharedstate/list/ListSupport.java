@@ -22,6 +22,11 @@ import io.sharedstate.inspect.Previews;
 public final class ListSupport implements SharedTypeSupport<SharedList<Object>> {
 
 	@Override
+	public Operation[] operations() {
+		return ListOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.LIST;
 	}

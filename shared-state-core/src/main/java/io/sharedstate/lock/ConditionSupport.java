@@ -17,6 +17,11 @@ import io.sharedstate.engine.SharedTypeSupport;
 public final class ConditionSupport implements SharedTypeSupport<SharedCondition> {
 
 	@Override
+	public Operation[] operations() {
+		return ConditionOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.CONDITION;
 	}

@@ -72,8 +72,8 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 		if (this.reentrant && this.holds.reenter()) {
 			return true;
 		}
-		LockState.Grant grant = this.state.acquire(owner(), 0).join();
-		return granted(grant);
+		long start = System.nanoTime();
+		return granted(this.state.acquire(owner(), 0).join(), start);
 	}
 
 	@Override
@@ -88,14 +88,16 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 		if (this.reentrant && this.holds.reenter()) {
 			return true;
 		}
-		return granted(LocalWaits.await(this.state.acquire(owner(), timeoutNanos)));
+		long start = System.nanoTime();
+		return granted(LocalWaits.await(this.state.acquire(owner(), timeoutNanos)), start);
 	}
 
-	private boolean granted(LockState.Grant grant) {
+	private boolean granted(LockState.Grant grant, long startNanos) {
 		if (grant == null) {
 			return false;
 		}
 		this.holds.granted(LockState.encode(grant.fence(), grant.previousHolderDied()));
+		this.engine.observer().lockAcquired(this.name, System.nanoTime() - startNanos);
 		return true;
 	}
 
@@ -104,6 +106,7 @@ final class LocalLock implements SharedLock, SessionBound, Serializable {
 		ThreadHolds.Hold hold = this.holds.release();
 		if (hold != null) {
 			this.state.release(owner(), hold.fence);
+			this.engine.observer().lockReleased(this.name, System.nanoTime() - hold.grantedAtNanos);
 		}
 	}
 

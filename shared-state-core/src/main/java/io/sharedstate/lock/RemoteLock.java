@@ -68,8 +68,9 @@ final class RemoteLock implements SharedLock, Serializable {
 		if (reentrant() && this.holds.reenter()) {
 			return true;
 		}
+		long start = System.nanoTime();
 		return granted(this.handle.call(LockOperation.ACQUIRE, Thread.currentThread().getId(),
-				Thread.currentThread().getName(), 0L));
+				Thread.currentThread().getName(), 0L), start);
 	}
 
 	@Override
@@ -81,19 +82,21 @@ final class RemoteLock implements SharedLock, Serializable {
 		if (reentrant() && this.holds.reenter()) {
 			return true;
 		}
+		long start = System.nanoTime();
 		long thread = Thread.currentThread().getId();
 		long timeout = (wait != null) ? wait.toNanos() : -1L;
 		Object grant = this.handle.callBlocking(LockOperation.ACQUIRE, wait,
 				(unused) -> sendRelease(thread, LockState.fenceOf((Long) unused), false), thread,
 				Thread.currentThread().getName(), timeout);
-		return granted(grant);
+		return granted(grant, start);
 	}
 
-	private boolean granted(Object grant) {
+	private boolean granted(Object grant, long startNanos) {
 		if (grant == null) {
 			return false;
 		}
 		this.holds.granted((Long) grant);
+		this.handle.observer().lockAcquired(name(), System.nanoTime() - startNanos);
 		return true;
 	}
 
@@ -102,6 +105,7 @@ final class RemoteLock implements SharedLock, Serializable {
 		ThreadHolds.Hold hold = this.holds.release();
 		if (hold != null) {
 			sendRelease(Thread.currentThread().getId(), hold.fence, true);
+			this.handle.observer().lockReleased(name(), System.nanoTime() - hold.grantedAtNanos);
 		}
 	}
 

@@ -26,6 +26,11 @@ public final class SharedLockSupport implements SharedTypeSupport<SharedLock> {
 	}
 
 	@Override
+	public Operation[] operations() {
+		return LockOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return this.reentrant ? SharedType.RLOCK : SharedType.LOCK;
 	}

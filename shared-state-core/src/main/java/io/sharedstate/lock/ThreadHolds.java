@@ -109,6 +109,8 @@ final class ThreadHolds {
 
 		final boolean holderDied;
 
+		final long grantedAtNanos = System.nanoTime();
+
 		int count = 1;
 
 		Hold(long fence, boolean holderDied) {

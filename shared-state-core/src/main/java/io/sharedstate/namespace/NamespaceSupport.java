@@ -17,6 +17,11 @@ import io.sharedstate.inspect.Previews;
 public final class NamespaceSupport implements SharedTypeSupport<SharedNamespace> {
 
 	@Override
+	public Operation[] operations() {
+		return NamespaceOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.NAMESPACE;
 	}

@@ -30,6 +30,11 @@ public final class QueueSupport implements SharedTypeSupport<SharedQueue<Object>
 	}
 
 	@Override
+	public Operation[] operations() {
+		return QueueOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return this.type;
 	}

@@ -27,6 +27,11 @@ public final class SemaphoreSupport implements SharedTypeSupport<SharedSemaphore
 	}
 
 	@Override
+	public Operation[] operations() {
+		return SemaphoreOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return this.type;
 	}

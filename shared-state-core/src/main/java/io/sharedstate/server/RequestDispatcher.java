@@ -6,6 +6,9 @@ import io.sharedstate.SharedType;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalEngine.HostedObject;
+import io.sharedstate.SharedObject;
+import io.sharedstate.engine.Operation;
+import io.sharedstate.engine.SharedTypeSupport;
 import io.sharedstate.engine.SharedTypes;
 import io.sharedstate.inspect.Inspector;
 import io.sharedstate.protocol.Frame;
@@ -82,8 +85,19 @@ final class RequestDispatcher {
 					throw new IllegalStateException("No shared object with id " + frame.objectId()
 							+ " on this manager; it may have been restarted");
 				}
-				return SharedTypes.support(target.type())
-					.invoke(target.object(), frame.op(), body, this.codec, connection.session());
+				SharedTypeSupport<SharedObject> support = SharedTypes.support(target.type());
+				long start = System.nanoTime();
+				boolean success = false;
+				try {
+					Object result = support.invoke(target.object(), frame.op(), body, this.codec, session);
+					success = true;
+					return result;
+				}
+				finally {
+					this.engine.observer()
+						.operation(target.type(), Operation.ofCode(support.operations(), frame.op()),
+								System.nanoTime() - start, success);
+				}
 			}
 		}
 	}

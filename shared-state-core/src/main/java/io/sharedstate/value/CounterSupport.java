@@ -15,6 +15,11 @@ import io.sharedstate.engine.SharedTypeSupport;
 public final class CounterSupport implements SharedTypeSupport<SharedCounter> {
 
 	@Override
+	public Operation[] operations() {
+		return CounterOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.COUNTER;
 	}

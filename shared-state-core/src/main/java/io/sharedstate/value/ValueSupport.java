@@ -18,6 +18,11 @@ import io.sharedstate.inspect.Previews;
 public final class ValueSupport implements SharedTypeSupport<SharedValue<Object>> {
 
 	@Override
+	public Operation[] operations() {
+		return ValueOperation.ALL;
+	}
+
+	@Override
 	public SharedType type() {
 		return SharedType.VALUE;
 	}
