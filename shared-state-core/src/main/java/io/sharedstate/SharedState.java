@@ -133,7 +133,19 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedStateAuthenticationException if the authkeys differ
 	 */
 	public static SharedState connect(ClientOptions options) {
-		return new SharedState(Mode.CLIENT, new RemoteEngine(options), null, null, options.address());
+		return new SharedState(Mode.CLIENT, new RemoteEngine(options, false), null, null, options.address());
+	}
+
+	/**
+	 * Connects to a manager server that may not be up yet: if it does not answer, this
+	 * returns anyway and keeps trying in the background, with growing pauses. Until it
+	 * answers, calls fail with {@link SharedStateUnavailableException} and
+	 * {@link #isConnected()} is false.
+	 * @param options the address, authkey, timeouts and allowed packages
+	 * @return the manager
+	 */
+	public static SharedState connectWhenAvailable(ClientOptions options) {
+		return new SharedState(Mode.CLIENT, new RemoteEngine(options, true), null, null, options.address());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ClientOptions;
 import io.sharedstate.SharedObject;
+import io.sharedstate.SharedStateException;
 import io.sharedstate.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
@@ -42,6 +43,10 @@ public final class RemoteEngine implements Engine {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemoteEngine.class);
 
+	private static final long RECONNECT_FIRST_PAUSE_MILLIS = 250;
+
+	private static final long RECONNECT_MAX_PAUSE_MILLIS = 10_000;
+
 	private final ClientOptions options;
 
 	private final ValueCodec codec;
@@ -61,11 +66,13 @@ public final class RemoteEngine implements Engine {
 	/**
 	 * Connects to a manager server.
 	 * @param options how to reach it
+	 * @param waitForServer whether a server that does not answer yet is retried in the
+	 * background (with growing pauses) instead of failing; calls fail until it answers
 	 * @throws io.sharedstate.SharedStateUnavailableException if it does not answer in
-	 * time
+	 * time and {@code waitForServer} is false
 	 * @throws io.sharedstate.SharedStateAuthenticationException if the authkeys differ
 	 */
-	public RemoteEngine(ClientOptions options) {
+	public RemoteEngine(ClientOptions options, boolean waitForServer) {
 		this.options = options;
 		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), this::proxy);
 		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -73,12 +80,38 @@ public final class RemoteEngine implements Engine {
 			thread.setDaemon(true);
 			return thread;
 		});
-		ClientConnection first = connection();
-		// Heartbeats well within the server's idle timeout, so a live client is never
-		// dropped.
-		long interval = Math.max(1,
-				Math.min(options.heartbeatInterval().toMillis(), first.terms().idleTimeoutMillis() / 3));
+		long interval = Math.max(1, options.heartbeatInterval().toMillis());
+		try {
+			ClientConnection first = connection();
+			// Heartbeats well within the server's idle timeout, so a live client is never
+			// dropped.
+			interval = Math.max(1, Math.min(interval, first.terms().idleTimeoutMillis() / 3));
+		}
+		catch (SharedStateException ex) {
+			if (!waitForServer) {
+				this.heartbeat.shutdownNow();
+				throw ex;
+			}
+			logger.warn("{}; retrying in the background", ex.getMessage());
+			scheduleReconnect(RECONNECT_FIRST_PAUSE_MILLIS);
+		}
 		this.heartbeat.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	private void scheduleReconnect(long pauseMillis) {
+		this.heartbeat.schedule(() -> {
+			if (this.closed || isConnected()) {
+				return;
+			}
+			try {
+				connection();
+				logger.info("Connected to the manager at {}", ClientConnection.describe(this.options.address()));
+			}
+			catch (SharedStateException ex) {
+				logger.debug("Still no manager: {}", ex.getMessage());
+				scheduleReconnect(Math.min(pauseMillis * 2, RECONNECT_MAX_PAUSE_MILLIS));
+			}
+		}, pauseMillis, TimeUnit.MILLISECONDS);
 	}
 
 	ClientOptions options() {
