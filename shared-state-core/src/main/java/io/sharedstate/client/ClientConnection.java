@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -43,16 +44,21 @@ import io.sharedstate.protocol.ProtocolException;
  * <p>
  * A synchronous call costs one wake-up on each side: the caller writes its own request
  * and, when no other thread is reading, reads the socket itself until its reply arrives
- * (replies for other callers met on the way are handed to them). When it has its reply it
- * passes the reading role to another waiting caller, if any. Asynchronous calls are
- * pipelined; their replies are read by whichever thread is reading, or by a reader thread
- * started on first use.
+ * (replies for other callers met on the way are handed to them); then it passes the
+ * reading role to another waiting caller, if any. Asynchronous calls are pipelined: while
+ * replies to earlier ones are due, new requests are gathered and written in one go by the
+ * thread that reads those replies. Their replies are read by whichever thread is reading,
+ * or by a reader thread started on first use.
+ *
+ * <p>
+ * The socket never has a read timeout: in the JDK a timed read makes every later read
+ * cost extra system calls. Instead {@link #watch()}, run periodically, fails a connection
+ * whose reading call is overdue and cancels on the server the wait of a reading caller
+ * that was interrupted.
  */
 final class ClientConnection {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientConnection.class);
-
-	private static final long INTERRUPT_CHECK_MILLIS = 100;
 
 	private static final ThreadLocal<Output> BUFFERS = ThreadLocal.withInitial(() -> new Output(1024, -1));
 
@@ -68,8 +74,6 @@ final class ClientConnection {
 
 	private final ServerTerms terms;
 
-	private final int maxRequestBytes;
-
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private final ReentrantLock readLock = new ReentrantLock();
@@ -82,13 +86,22 @@ final class ClientConnection {
 
 	private final Semaphore slots;
 
+	/** Requests gathered for one write; guarded by the write lock. */
+	private final Output gathered = new Output(4096, -1);
+
+	/** Asynchronous requests written and not answered yet; guarded by the write lock. */
+	private int unansweredWritten;
+
+	/** Asynchronous requests in {@link #gathered}; guarded by the write lock. */
+	private int gatheredAsync;
+
+	private volatile PendingCall readingCall;
+
 	private volatile SharedStateConnectionException broken;
 
 	private volatile long lastWriteNanos = System.nanoTime();
 
 	private volatile Thread replyPump;
-
-	private int readTimeoutMillis = -1;
 
 	private ClientConnection(Socket socket, ServerTerms terms, ClientOptions options, ValueCodec codec)
 			throws IOException {
@@ -97,7 +110,6 @@ final class ClientConnection {
 		this.terms = terms;
 		this.codec = codec;
 		this.address = describe(options.address());
-		this.maxRequestBytes = terms.maxFrameBytes();
 		this.reader = new FrameReader(socket.getInputStream(), options.maxFrameBytes());
 		this.slots = new Semaphore(Math.max(1, terms.maxInFlight()));
 	}
@@ -106,19 +118,25 @@ final class ClientConnection {
 	 * Connects and authenticates.
 	 * @param options the client options
 	 * @param codec the codec for replies
+	 * @param timer closes a connection whose handshake takes too long
 	 * @return the connection
 	 * @throws SharedStateUnavailableException if no server answers in time
 	 * @throws SharedStateAuthenticationException if authentication fails either way
 	 */
-	static ClientConnection open(ClientOptions options, ValueCodec codec) {
+	static ClientConnection open(ClientOptions options, ValueCodec codec,
+			java.util.concurrent.ScheduledExecutorService timer) {
 		InetSocketAddress address = options.address();
 		int timeout = (int) options.connectTimeout().toMillis();
 		Socket socket = new Socket();
+		java.util.concurrent.ScheduledFuture<?> handshakeTimeout = null;
 		try {
 			socket.setTcpNoDelay(true);
 			socket.connect(address, timeout);
-			socket.setSoTimeout(timeout);
+			handshakeTimeout = timer.schedule(() -> closeQuietly(socket), timeout, TimeUnit.MILLISECONDS);
 			ServerTerms terms = Handshake.connect(socket.getInputStream(), socket.getOutputStream(), options.authkey());
+			if (!handshakeTimeout.cancel(false)) {
+				throw new SocketTimeoutException("no handshake within " + timeout + " ms");
+			}
 			return new ClientConnection(socket, terms, options, codec);
 		}
 		catch (Handshake.HandshakeRefusedException ex) {
@@ -134,8 +152,10 @@ final class ClientConnection {
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);
+			boolean timedOut = handshakeTimeout != null && handshakeTimeout.isDone();
 			throw new SharedStateUnavailableException("Cannot connect to the manager server at " + describe(address)
-					+ " within " + options.connectTimeout().toMillis() + " ms: " + ex, ex);
+					+ " within " + options.connectTimeout().toMillis() + " ms: "
+					+ (timedOut ? "no handshake in time" : ex.toString()), ex);
 		}
 	}
 
@@ -162,10 +182,9 @@ final class ClientConnection {
 	 * @return the reply value
 	 */
 	Object call(int objectId, int op, Object[] args, Object target, String operation, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		PendingCall call = PendingCall.sync(target, operation, deadline);
-		int requestId = send(call, objectId, op, args);
-		awaitReply(call, requestId, timeout, null);
+		PendingCall call = PendingCall.sync(target, operation, timeout.toMillis());
+		send(call, objectId, op, args);
+		awaitReply(call, timeout);
 		return call.result();
 	}
 
@@ -191,20 +210,20 @@ final class ClientConnection {
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
 		}
-		long budget = (wait != null) ? wait.toNanos() + callTimeout.toNanos() : Long.MAX_VALUE / 4;
-		PendingCall call = PendingCall.sync(target, operation, System.nanoTime() + budget);
+		long budget = (wait != null) ? wait.toMillis() + callTimeout.toMillis() : Long.MAX_VALUE / 4_000_000;
+		PendingCall call = PendingCall.blocking(target, operation, budget);
 		int requestId = send(call, objectId, op, args);
 		boolean acknowledged = revoker == null;
-		if (acknowledged) {
-			// An acknowledged reply: declining it is how a grant is given back.
-			revoker = (declined) -> sendOneWay(0, Ops.NACK, new Object[] { requestId });
-		}
-		if (awaitReply(call, requestId, callTimeout, revoker)) {
-			try {
-				revoker.accept(call.result());
+		Consumer<Object> giveBack = acknowledged ? (declined) -> sendOneWay(0, Ops.NACK, new Object[] { requestId })
+				: revoker;
+		boolean interrupted = awaitReply(call, callTimeout, giveBack);
+		if (interrupted) {
+			if (!call.failed()) {
+				giveBack.accept(call.result());
 			}
-			catch (RuntimeException ex) {
-				// cancelled before it was granted, or failed: nothing to give back
+			else if (!(call.failure() instanceof CancellationException)) {
+				Thread.currentThread().interrupt();
+				return call.result();
 			}
 			throw new InterruptedException();
 		}
@@ -213,35 +232,6 @@ final class ClientConnection {
 			sendOneWay(0, Ops.ACK, new Object[] { requestId });
 		}
 		return result;
-	}
-
-	/**
-	 * Sends a request the server does not answer.
-	 * @param objectId the target object
-	 * @param op the operation code
-	 * @param args the arguments
-	 */
-	void sendOneWay(int objectId, int op, Object[] args) {
-		if (this.broken != null) {
-			return;
-		}
-		Output buffer = BUFFERS.get();
-		Frames.begin(buffer, Frames.REQUEST, Ops.ONE_WAY, op, objectId);
-		for (Object arg : args) {
-			this.codec.write(buffer, arg);
-		}
-		Frames.end(buffer);
-		this.writeLock.lock();
-		try {
-			this.out.write(buffer.getBuffer(), 0, buffer.position());
-			this.lastWriteNanos = System.nanoTime();
-		}
-		catch (IOException ex) {
-			fail(ex);
-		}
-		finally {
-			this.writeLock.unlock();
-		}
 	}
 
 	/**
@@ -256,7 +246,7 @@ final class ClientConnection {
 	 */
 	CompletableFuture<Object> callAsync(int objectId, int op, Object[] args, Object target, String operation,
 			Duration timeout) {
-		PendingCall call = PendingCall.async(target, operation, System.nanoTime() + timeout.toNanos());
+		PendingCall call = PendingCall.async(target, operation, timeout.toMillis());
 		this.asyncPending.incrementAndGet();
 		send(call, objectId, op, args);
 		if (!this.readLock.isLocked()) {
@@ -265,36 +255,67 @@ final class ClientConnection {
 		return call.future;
 	}
 
-	private int send(PendingCall call, int objectId, int op, Object[] args) {
-		Output buffer = BUFFERS.get();
+	/**
+	 * Sends a request the server does not answer.
+	 * @param objectId the target object
+	 * @param op the operation code
+	 * @param args the arguments
+	 */
+	void sendOneWay(int objectId, int op, Object[] args) {
+		if (this.broken != null) {
+			return;
+		}
+		Output buffer = encode(null, Ops.ONE_WAY, objectId, op, args);
+		this.writeLock.lock();
 		try {
-			Frames.begin(buffer, Frames.REQUEST, 0, op, objectId);
-			for (Object arg : args) {
-				this.codec.write(buffer, arg);
+			this.gathered.writeBytes(buffer.getBuffer(), 0, buffer.position());
+			if (this.unansweredWritten == 0) {
+				flushGathered();
 			}
-			Frames.end(buffer);
+		}
+		catch (IOException ex) {
+			fail(ex);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private Output encode(PendingCall call, int requestId, int objectId, int op, Object[] args) {
+		Output buffer = BUFFERS.get();
+		if (buffer.getBuffer().length > 1024 * 1024) {
+			buffer = new Output(1024, -1);
+			BUFFERS.set(buffer);
+		}
+		Frames.begin(buffer, Frames.REQUEST, requestId, op, objectId);
+		for (Object arg : args) {
+			this.codec.write(buffer, arg);
+		}
+		Frames.end(buffer);
+		if (buffer.position() > this.terms.maxFrameBytes()) {
+			throw new IllegalArgumentException(((call != null) ? call.description() + ": the" : "The") + " request is "
+					+ buffer.position() + " bytes, over the server's frame limit of " + this.terms.maxFrameBytes()
+					+ " bytes. Store smaller values, or raise the server's maxFrameBytes.");
+		}
+		return buffer;
+	}
+
+	private int send(PendingCall call, int objectId, int op, Object[] args) {
+		Output buffer;
+		try {
+			buffer = encode(call, 0, objectId, op, args);
+			acquireSlot(call);
 		}
 		catch (RuntimeException ex) {
 			forget(call);
 			throw ex;
 		}
-		finally {
-			if (buffer.getBuffer().length > 1024 * 1024) {
-				BUFFERS.remove();
-			}
-		}
-		if (buffer.position() > this.maxRequestBytes) {
-			forget(call);
-			throw new IllegalArgumentException(call.description() + ": the request is " + buffer.position()
-					+ " bytes, over the server's frame limit of " + this.maxRequestBytes
-					+ " bytes. Store smaller values, or raise the server's maxFrameBytes.");
-		}
-		acquireSlot(call);
 		int requestId = this.requestIds.incrementAndGet();
 		if (requestId == Ops.ONE_WAY) {
 			requestId = this.requestIds.incrementAndGet();
 		}
-		writeRequestId(buffer.getBuffer(), requestId);
+		call.requestId = requestId;
+		Frames.putInt(buffer.getBuffer(), Frames.LENGTH_BYTES + 2, requestId);
 		this.pending.put(requestId, call);
 		SharedStateConnectionException failure = this.broken;
 		if (failure != null) {
@@ -304,8 +325,16 @@ final class ClientConnection {
 		}
 		this.writeLock.lock();
 		try {
-			this.out.write(buffer.getBuffer(), 0, buffer.position());
-			this.lastWriteNanos = System.nanoTime();
+			this.gathered.writeBytes(buffer.getBuffer(), 0, buffer.position());
+			if (call.isAsync()) {
+				this.gatheredAsync++;
+				// A reply to an earlier asynchronous request is due: its reader writes
+				// this one out.
+				if (this.unansweredWritten > 0) {
+					return requestId;
+				}
+			}
+			flushGathered();
 		}
 		catch (IOException ex) {
 			fail(ex);
@@ -316,10 +345,21 @@ final class ClientConnection {
 		return requestId;
 	}
 
+	/** Writes the gathered requests in one go; call with the write lock held. */
+	private void flushGathered() throws IOException {
+		if (this.gathered.position() == 0) {
+			return;
+		}
+		this.out.write(this.gathered.getBuffer(), 0, this.gathered.position());
+		this.gathered.reset();
+		this.unansweredWritten += this.gatheredAsync;
+		this.gatheredAsync = 0;
+		this.lastWriteNanos = System.nanoTime();
+	}
+
 	private void acquireSlot(PendingCall call) {
 		try {
 			if (!this.slots.tryAcquire(Math.max(0, call.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				forget(call);
 				throw new SharedStateTimeoutException(call.description() + ": more than " + this.terms.maxInFlight()
 						+ " requests are in flight on the connection to " + this.address
 						+ " and none completed in time");
@@ -327,7 +367,6 @@ final class ClientConnection {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			forget(call);
 			throw new SharedStateException(call.description() + ": interrupted while waiting to send", ex);
 		}
 	}
@@ -343,53 +382,65 @@ final class ClientConnection {
 	 * @param revoker for a call that may wait on the server: an interrupt then cancels it
 	 * there, and a timeout leaves it to give back a late grant; {@code null} for an
 	 * ordinary call, which keeps an interrupt for the caller
-	 * @return whether the call was cancelled because the caller was interrupted
+	 * @return whether the caller was interrupted while a blocking call waited (its wait
+	 * was cancelled on the server, or it had just been granted)
 	 */
-	private boolean awaitReply(PendingCall call, int requestId, Duration timeout, Consumer<Object> revoker) {
+	private boolean awaitReply(PendingCall call, Duration timeout) {
+		return awaitReply(call, timeout, null);
+	}
+
+	private boolean awaitReply(PendingCall call, Duration timeout, Consumer<Object> revoker) {
 		boolean interrupted = false;
-		boolean cancelled = false;
 		while (!call.isDone()) {
 			if (this.readLock.tryLock()) {
 				try {
-					readUntilDone(call, revoker != null && !cancelled);
+					this.readingCall = call;
+					readUntilDone(call);
 				}
 				finally {
+					this.readingCall = null;
 					this.readLock.unlock();
 					handOffReading();
 				}
-				interrupted |= Thread.interrupted();
 			}
 			else {
 				LockSupport.parkNanos(this, call.deadlineNanos - System.nanoTime());
-				interrupted |= Thread.interrupted();
 			}
-			if (interrupted && revoker != null && !cancelled && !call.isDone()) {
-				cancelled = true;
-				interrupted = false;
-				call.deadlineNanos = System.nanoTime() + timeout.toNanos();
-				sendCancel(requestId);
+			interrupted |= Thread.interrupted();
+			if (interrupted && call.blocking && !call.isDone()) {
+				requestCancel(call, timeout);
 			}
-			if (!call.isDone() && System.nanoTime() - call.deadlineNanos >= 0) {
+			if (!call.isDone() && call.isOverdue(System.nanoTime())) {
 				if (revoker != null) {
 					call.revoker = revoker;
-					sendCancel(requestId);
+					requestCancel(call, timeout);
 				}
-				else if (!abandon(requestId, call)) {
+				else if (!abandon(call.requestId, call)) {
 					continue;
 				}
 				restoreInterrupt(interrupted);
-				throw new SharedStateTimeoutException(
-						call.description() + ": no reply from the manager at " + this.address + " within "
-								+ timeout.toMillis() + " ms" + ((revoker != null) ? " beyond the wait" : ""));
+				throw new SharedStateTimeoutException(call.description() + ": no reply from the manager at "
+						+ this.address + " within " + call.timeoutMillis + " ms");
 			}
 		}
+		interrupted |= Thread.interrupted();
+		if (call.blocking) {
+			return interrupted;
+		}
 		restoreInterrupt(interrupted);
-		return cancelled;
+		return false;
 	}
 
-	private void sendCancel(int requestId) {
-		if (this.broken == null) {
-			callAsync(0, Ops.CANCEL, new Object[] { requestId }, this, "cancel", Duration.ofSeconds(30));
+	/**
+	 * Cancels a blocking call's wait on the server, once; its reply then ends the call.
+	 */
+	private void requestCancel(PendingCall call, Duration timeout) {
+		if (!call.cancelRequested) {
+			call.cancelRequested = true;
+			call.deadlineNanos = System.nanoTime() + timeout.toNanos();
+			if (this.broken == null) {
+				callAsync(0, Ops.CANCEL, new Object[] { call.requestId }, this, "cancel", timeout);
+			}
 		}
 	}
 
@@ -399,33 +450,11 @@ final class ClientConnection {
 		}
 	}
 
-	/**
-	 * Reads replies until the call's own arrives or its deadline passes.
-	 * @param watchInterrupts whether to return when the caller is interrupted; reads then
-	 * wake up every {@value #INTERRUPT_CHECK_MILLIS} ms to look
-	 */
-	private void readUntilDone(PendingCall call, boolean watchInterrupts) {
+	/** Reads replies until the call's own arrives. */
+	private void readUntilDone(PendingCall call) {
 		try {
 			while (!call.isDone()) {
-				if (watchInterrupts && Thread.currentThread().isInterrupted()) {
-					return;
-				}
-				long remaining = TimeUnit.NANOSECONDS.toMillis(call.deadlineNanos - System.nanoTime());
-				if (remaining <= 0) {
-					return;
-				}
-				if (watchInterrupts) {
-					remaining = Math.min(remaining, INTERRUPT_CHECK_MILLIS);
-				}
-				setReadTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
-				try {
-					readOne();
-				}
-				catch (SocketTimeoutException ex) {
-					if (!watchInterrupts) {
-						return;
-					}
-				}
+				readOne();
 			}
 		}
 		catch (IOException ex) {
@@ -436,13 +465,30 @@ final class ClientConnection {
 	private void readOne() throws IOException {
 		Frame frame = this.reader.next();
 		PendingCall call = this.pending.remove(frame.requestId());
-		if (call == null) {
-			return; // a reply to a call that timed out and was abandoned
+		if (call != null) {
+			this.slots.release();
+			if (call.isAsync()) {
+				this.asyncPending.decrementAndGet();
+			}
+			dispatch(frame, call);
 		}
-		this.slots.release();
-		if (call.isAsync()) {
-			this.asyncPending.decrementAndGet();
+		this.writeLock.lock();
+		try {
+			if (call != null && call.isAsync() && this.unansweredWritten > 0) {
+				this.unansweredWritten--;
+			}
+			// About to block, or nothing else will wake a reader: write what was
+			// gathered.
+			if (!this.reader.hasBufferedFrame() || this.unansweredWritten == 0) {
+				flushGathered();
+			}
 		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void dispatch(Frame frame, PendingCall call) {
 		Consumer<Object> revoker = call.revoker;
 		if (revoker != null) {
 			giveBack(frame, revoker);
@@ -475,13 +521,6 @@ final class ClientConnection {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not give back a late grant on the manager at {}: {}", this.address, ex.toString());
-		}
-	}
-
-	private void setReadTimeout(int millis) throws IOException {
-		if (millis != this.readTimeoutMillis) {
-			this.socket.setSoTimeout(millis);
-			this.readTimeoutMillis = millis;
 		}
 	}
 
@@ -525,7 +564,6 @@ final class ClientConnection {
 			}
 			this.readLock.lock();
 			try {
-				setReadTimeout(0);
 				while (this.asyncPending.get() > 0 && this.broken == null) {
 					readOne();
 				}
@@ -540,16 +578,58 @@ final class ClientConnection {
 		}
 	}
 
-	/** Fails asynchronous calls whose replies are overdue; run periodically. */
-	void expireOverdueCalls() {
+	/**
+	 * Looks after the calls of this connection, from the client's timer: fails
+	 * asynchronous calls whose replies are overdue, cancels on the server the wait of a
+	 * reading caller that was interrupted, and fails the connection when the reading
+	 * caller's reply is overdue (a server that does not answer cannot be read around).
+	 */
+	void watch() {
 		long now = System.nanoTime();
+		PendingCall reading = this.readingCall;
+		if (reading != null && !reading.isDone()) {
+			if (reading.blocking && reading.waiter.isInterrupted()) {
+				requestCancel(reading, Duration.ofSeconds(30));
+			}
+			else if (reading.isOverdue(now) && reading.revoker == null) {
+				failOverdue(reading);
+				return;
+			}
+		}
 		this.pending.forEach((requestId, call) -> {
-			if (call.isAsync() && now - call.deadlineNanos >= 0 && abandon(requestId, call)) {
+			if (call.isAsync() && call.isOverdue(now) && abandon(requestId, call)) {
 				this.asyncPending.decrementAndGet();
-				call.fail(new SharedStateTimeoutException(
-						call.description() + ": no reply from the manager at " + this.address + " in time"));
+				forgetWritten();
+				call.fail(new SharedStateTimeoutException(call.description() + ": no reply from the manager at "
+						+ this.address + " within " + call.timeoutMillis + " ms"));
 			}
 		});
+	}
+
+	/** An answer that will not come no longer holds back gathered requests. */
+	private void forgetWritten() {
+		this.writeLock.lock();
+		try {
+			if (this.unansweredWritten > 0) {
+				this.unansweredWritten--;
+			}
+			flushGathered();
+		}
+		catch (IOException ex) {
+			fail(ex);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void failOverdue(PendingCall reading) {
+		if (abandon(reading.requestId, reading)) {
+			reading.fail(new SharedStateTimeoutException(
+					reading.description() + ": no reply from the manager at " + this.address + " within "
+							+ reading.timeoutMillis + " ms; the connection is closed and the next call reconnects"));
+		}
+		fail(new IOException("a call got no reply in time"));
 	}
 
 	private boolean abandon(int requestId, PendingCall call) {
@@ -594,10 +674,6 @@ final class ClientConnection {
 
 	void close() {
 		fail(new IOException("client closed"));
-	}
-
-	private static void writeRequestId(byte[] buffer, int requestId) {
-		Frames.putInt(buffer, Frames.LENGTH_BYTES + 2, requestId);
 	}
 
 	static String describe(InetSocketAddress address) {

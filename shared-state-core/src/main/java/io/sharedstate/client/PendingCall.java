@@ -1,6 +1,7 @@
 package io.sharedstate.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -15,11 +16,28 @@ final class PendingCall {
 
 	final CompletableFuture<Object> future;
 
+	/**
+	 * Whether the request may wait on the server (a lock, a queue take), so an interrupt
+	 * cancels it.
+	 */
+	final boolean blocking;
+
 	private final Object target;
 
 	private final String operation;
 
+	/** How long the caller allowed for the reply, for messages. */
+	final long timeoutMillis;
+
+	volatile int requestId;
+
 	volatile long deadlineNanos;
+
+	/**
+	 * Set once a cancel was sent for this call, by its thread or by the connection's
+	 * watchdog.
+	 */
+	volatile boolean cancelRequested;
 
 	/**
 	 * Set when the caller gave up on a call that may still be granted: gives back a late
@@ -33,25 +51,31 @@ final class PendingCall {
 
 	private RuntimeException failure;
 
-	private PendingCall(Thread waiter, CompletableFuture<Object> future, Object target, String operation,
-			long deadlineNanos) {
+	private PendingCall(Thread waiter, CompletableFuture<Object> future, boolean blocking, Object target,
+			String operation, long timeoutMillis) {
 		this.waiter = waiter;
 		this.future = future;
+		this.blocking = blocking;
 		this.target = target;
 		this.operation = operation;
-		this.deadlineNanos = deadlineNanos;
+		this.timeoutMillis = timeoutMillis;
+		this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 	}
 
-	static PendingCall sync(Object target, String operation, long deadlineNanos) {
-		return new PendingCall(Thread.currentThread(), null, target, operation, deadlineNanos);
+	static PendingCall sync(Object target, String operation, long timeoutMillis) {
+		return new PendingCall(Thread.currentThread(), null, false, target, operation, timeoutMillis);
 	}
 
-	static PendingCall async(Object target, String operation, long deadlineNanos) {
-		return new PendingCall(null, new CompletableFuture<>(), target, operation, deadlineNanos);
+	static PendingCall blocking(Object target, String operation, long timeoutMillis) {
+		return new PendingCall(Thread.currentThread(), null, true, target, operation, timeoutMillis);
+	}
+
+	static PendingCall async(Object target, String operation, long timeoutMillis) {
+		return new PendingCall(null, new CompletableFuture<>(), false, target, operation, timeoutMillis);
 	}
 
 	/**
-	 * Describes the call for error messages, e.g. {@code dict 'orders' put}; built only
+	 * Describes the call for error messages, e.g. {@code dict 'orders' PUT}; built only
 	 * on failure.
 	 * @return the description
 	 */
@@ -65,6 +89,10 @@ final class PendingCall {
 
 	boolean isDone() {
 		return this.done;
+	}
+
+	boolean isOverdue(long now) {
+		return now - this.deadlineNanos >= 0;
 	}
 
 	void complete(Object result) {
@@ -87,6 +115,14 @@ final class PendingCall {
 		else {
 			LockSupport.unpark(this.waiter);
 		}
+	}
+
+	boolean failed() {
+		return this.failure != null;
+	}
+
+	RuntimeException failure() {
+		return this.failure;
 	}
 
 	Object result() {

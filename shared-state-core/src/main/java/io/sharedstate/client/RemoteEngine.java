@@ -45,6 +45,9 @@ public final class RemoteEngine implements Engine {
 
 	private static final long RECONNECT_FIRST_PAUSE_MILLIS = 250;
 
+	/** How often calls are looked after: interrupted waits are cancelled within this. */
+	private static final long WATCH_PERIOD_MILLIS = 50;
+
 	private static final long RECONNECT_MAX_PAUSE_MILLIS = 10_000;
 
 	private final ClientOptions options;
@@ -96,6 +99,15 @@ public final class RemoteEngine implements Engine {
 			scheduleReconnect(RECONNECT_FIRST_PAUSE_MILLIS);
 		}
 		this.heartbeat.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+		this.heartbeat.scheduleWithFixedDelay(this::watchCalls, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS,
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void watchCalls() {
+		ClientConnection current = this.connection;
+		if (current != null && !current.isBroken()) {
+			current.watch();
+		}
 	}
 
 	private void scheduleReconnect(long pauseMillis) {
@@ -143,7 +155,7 @@ public final class RemoteEngine implements Engine {
 			}
 			current = this.connection;
 			if (current == null || current.isBroken()) {
-				current = ClientConnection.open(this.options, this.codec);
+				current = ClientConnection.open(this.options, this.codec, this.heartbeat);
 				ProcessHandle self = ProcessHandle.current();
 				current.call(0, Ops.HELLO,
 						new Object[] { this.session, self.pid(), hostName(), this.options.clientName() }, this, "hello",
@@ -264,7 +276,6 @@ public final class RemoteEngine implements Engine {
 		if (current == null || current.isBroken()) {
 			return;
 		}
-		current.expireOverdueCalls();
 		long idle = System.nanoTime() - current.lastWriteNanos();
 		if (idle >= TimeUnit.MILLISECONDS.toNanos(current.terms().idleTimeoutMillis()) / 6) {
 			current.callAsync(0, Ops.PING, new Object[0], this, "ping", this.options.callTimeout());

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -55,6 +57,8 @@ public final class ManagerServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile ScheduledFuture<?> watcher;
+
 	private ManagerServer(LocalEngine engine, ServerOptions options, ServerSocket serverSocket) {
 		this.engine = engine;
 		this.options = options;
@@ -91,6 +95,10 @@ public final class ManagerServer implements AutoCloseable {
 		ManagerServer server = new ManagerServer(engine, options, socket);
 		engine.servedAt(server.address());
 		server.acceptor.start();
+		long period = Math.max(20,
+				Math.min(1000, Math.min(options.handshakeTimeout().toMillis(), options.idleTimeout().toMillis()) / 10));
+		server.watcher = engine.timer()
+			.scheduleWithFixedDelay(server::watchConnections, period, period, TimeUnit.MILLISECONDS);
 		logger.info("Manager server listening on {}:{}", server.address().getHostString(), server.address().getPort());
 		return server;
 	}
@@ -125,6 +133,13 @@ public final class ManagerServer implements AutoCloseable {
 		return this.inspector;
 	}
 
+	private void watchConnections() {
+		long now = System.nanoTime();
+		for (ServerConnection connection : this.connections) {
+			connection.watch(now);
+		}
+	}
+
 	private void acceptConnections() {
 		while (!this.closed) {
 			try {
@@ -145,6 +160,10 @@ public final class ManagerServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		ScheduledFuture<?> current = this.watcher;
+		if (current != null) {
+			current.cancel(false);
+		}
 		try {
 			this.serverSocket.close();
 		}

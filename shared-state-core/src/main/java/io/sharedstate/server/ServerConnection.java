@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,6 +76,16 @@ public final class ServerConnection {
 	private volatile Sessions.Session session;
 
 	private volatile boolean closed;
+
+	private volatile boolean authenticated;
+
+	private volatile String closeReason;
+
+	private volatile FrameReader reader;
+
+	private final long acceptedNanos = System.nanoTime();
+
+	private volatile long lastFrameNanos = System.nanoTime();
 
 	ServerConnection(long id, Socket socket, ServerOptions options, ServerTerms terms, RequestDispatcher dispatcher,
 			Sessions sessions, Consumer<ServerConnection> onClose) {
@@ -184,26 +193,19 @@ public final class ServerConnection {
 			if (!authenticate(in, this.out, peer)) {
 				return;
 			}
-			this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, this.options.idleTimeout().toMillis()));
+			this.authenticated = true;
 			FrameReader reader = new FrameReader(in, this.options.maxFrameBytes());
+			this.reader = reader;
 			while (!this.closed) {
-				Frame frame;
-				try {
-					frame = reader.next();
-				}
-				catch (SocketTimeoutException ex) {
-					logger.warn("Closing connection {} from {}: {} for more than {} ms", this.id, peer,
-							reader.hasPartialFrame() ? "an incomplete frame" : "silent",
-							this.options.idleTimeout().toMillis());
-					return;
-				}
+				Frame frame = reader.next();
+				this.lastFrameNanos = System.nanoTime();
 				if (frame.kind() != Frames.REQUEST) {
 					logger.warn("Closing connection {} from {}: a client sent a frame of kind {}", this.id, peer,
 							frame.kind());
 					return;
 				}
 				answer(frame);
-				if (!reader.hasBufferedFrame() && in.available() == 0) {
+				if (!reader.hasBufferedFrame()) {
 					flush();
 				}
 			}
@@ -215,7 +217,11 @@ public final class ServerConnection {
 			logger.debug("Connection {} from {} closed by the client", this.id, peer);
 		}
 		catch (SocketException ex) {
-			if (!this.closed) {
+			String reason = this.closeReason;
+			if (reason != null) {
+				logger.warn("Closed connection {} from {}: {}", this.id, peer, reason);
+			}
+			else if (!this.closed) {
 				logger.debug("Connection {} from {} dropped: {}", this.id, peer, ex.getMessage());
 			}
 		}
@@ -228,19 +234,43 @@ public final class ServerConnection {
 	}
 
 	private boolean authenticate(InputStream in, OutputStream out, String peer) throws IOException {
-		this.socket.setSoTimeout((int) this.options.handshakeTimeout().toMillis());
 		try {
 			Handshake.serve(in, out, this.options.authkey(), this.terms);
 			return true;
-		}
-		catch (SocketTimeoutException ex) {
-			logger.warn("Closing connection {} from {}: no authentication within {} ms", this.id, peer,
-					this.options.handshakeTimeout().toMillis());
 		}
 		catch (EOFException ex) {
 			logger.warn("Closing connection {} from {}: it disconnected during authentication", this.id, peer);
 		}
 		return false;
+	}
+
+	/**
+	 * Closes the connection if it has overstayed: not authenticated within the handshake
+	 * timeout, or silent (or stuck in the middle of a frame) for longer than the idle
+	 * timeout. Runs on the server's timer, so the connection's socket never needs a read
+	 * timeout (which would make every read cost extra system calls).
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	void watch(long now) {
+		if (this.closed) {
+			return;
+		}
+		if (!this.authenticated) {
+			if (now - this.acceptedNanos > this.options.handshakeTimeout().toNanos()) {
+				closeFor("no authentication within " + this.options.handshakeTimeout().toMillis() + " ms");
+			}
+			return;
+		}
+		if (now - this.lastFrameNanos > this.options.idleTimeout().toNanos()) {
+			FrameReader current = this.reader;
+			closeFor(((current != null && current.hasPartialFrame()) ? "an incomplete frame" : "silent")
+					+ " for more than " + this.options.idleTimeout().toMillis() + " ms");
+		}
+	}
+
+	private void closeFor(String reason) {
+		this.closeReason = reason;
+		close();
 	}
 
 	/**
