@@ -1,0 +1,59 @@
+package io.sharedstate.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.sharedstate.SharedState;
+
+/**
+ * One configuration per mode; exactly one applies.
+ */
+final class ManagerConfigurations {
+
+	private ManagerConfigurations() {
+	}
+
+	private static ManagerFactory factory(SharedStateProperties properties, Environment environment) {
+		return new ManagerFactory(properties, environment.getProperty("spring.application.name"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SharedState.class)
+	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "embedded", matchIfMissing = true)
+	static class Embedded {
+
+		@Bean(destroyMethod = "close")
+		SharedState sharedState(SharedStateProperties properties, Environment environment) {
+			return factory(properties, environment).embedded();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SharedState.class)
+	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "server")
+	static class Server {
+
+		@Bean(destroyMethod = "close")
+		SharedState sharedState(SharedStateProperties properties, Environment environment) {
+			return factory(properties, environment).server();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SharedState.class)
+	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "client")
+	static class Client {
+
+		@Bean(destroyMethod = "close")
+		SharedState sharedState(SharedStateProperties properties, Environment environment) {
+			return factory(properties, environment).client();
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code sharedstate} actuator endpoint.
+ */
+package io.sharedstate.autoconfigure.actuate;

@@ -1,0 +1,4 @@
+/**
+ * The {@code sharedstate} health indicator.
+ */
+package io.sharedstate.autoconfigure.health;

@@ -1,0 +1,4 @@
+/**
+ * Micrometer metrics of shared-state operations, locks, objects, clients and queues.
+ */
+package io.sharedstate.autoconfigure.metrics;

@@ -1,0 +1,29 @@
+package io.sharedstate.inject;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Injects the shared barrier of this name.
+ */
+@Target({ ElementType.FIELD, ElementType.PARAMETER })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SharedBarrier {
+
+	/**
+	 * The shared object's name.
+	 * @return the name
+	 */
+	String value();
+
+	/**
+	 * How many parties must arrive.
+	 * @return the parties
+	 */
+	int parties();
+
+}

@@ -1,0 +1,24 @@
+package io.sharedstate.inject;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Injects the shared list of this name into a field or parameter of type
+ * {@link java.util.List} or {@link io.sharedstate.list.SharedList}.
+ */
+@Target({ ElementType.FIELD, ElementType.PARAMETER })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SharedList {
+
+	/**
+	 * The shared object's name.
+	 * @return the name
+	 */
+	String value();
+
+}
