@@ -5,8 +5,8 @@ package io.sharedstate.sample;
  *
  * @param task the task number
  * @param square the task's result
- * @param workerPid the process that ran it
+ * @param worker the worker that ran it
  */
-public record TaskResult(int task, long square, long workerPid) {
+public record TaskResult(int task, long square, String worker) {
 
 }

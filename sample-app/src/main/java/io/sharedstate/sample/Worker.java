@@ -1,43 +1,72 @@
 package io.sharedstate.sample;
 
-import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.SharedState;
-import io.sharedstate.dict.SharedDict;
-import io.sharedstate.list.SharedList;
-import io.sharedstate.value.SharedCounter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.inject.SharedDict;
+import io.sharedstate.inject.SharedQueue;
 
 /**
- * A worker process: claims tasks from a shared counter until none are left, writes each
- * result into a shared dict, appends to a shared list nested in another dict, and counts
- * its work with an atomic merge.
+ * A worker: meets the others at a barrier, then takes tasks from the shared queue until
+ * told to stop, writes each result into a shared dict, appends to the list nested in
+ * another dict, and counts under a shared lock.
  */
-public final class Worker {
+@Component
+@ConditionalOnProperty(name = "sample.role", havingValue = "worker")
+class Worker implements CommandLineRunner {
 
-	private Worker() {
+	static final int STOP = -1;
+
+	@SharedDict("results")
+	private Map<String, TaskResult> results;
+
+	@SharedDict("board")
+	private Map<String, Object> board;
+
+	@SharedDict("tally")
+	private Map<String, Integer> tally;
+
+	@SharedQueue("work")
+	private BlockingQueue<Integer> work;
+
+	private final Lock tallyLock;
+
+	private final SharedBarrier start;
+
+	private final String name;
+
+	Worker(Lock tallyLock, io.sharedstate.SharedState manager, @Value("${sample.worker-name}") String name,
+			@Value("${sample.workers:2}") int workers) {
+		this.tallyLock = tallyLock;
+		this.start = manager.barrier("start", workers);
+		this.name = name;
 	}
 
-	public static void main(String[] args) throws InterruptedException {
-		String name = args[0];
-		InetSocketAddress address = new InetSocketAddress(args[1], Integer.parseInt(args[2]));
-		int tasks = Integer.parseInt(args[3]);
-		long pid = ProcessHandle.current().pid();
-		ClientOptions options = ClientOptions.create(address, System.getenv("SHARED_STATE_AUTHKEY"))
-			.withAllowedPackages("io.sharedstate.sample")
-			.withClientName(name);
-		try (SharedState manager = SharedState.connect(options)) {
-			SharedCounter nextTask = manager.counter("next-task");
-			SharedDict<String, TaskResult> results = manager.dict("results");
-			SharedDict<String, Long> tasksPerWorker = manager.dict("tasks-per-worker");
-			@SuppressWarnings("unchecked")
-			SharedList<String> events = (SharedList<String>) manager.<String, Object>dict("board").get("events");
-			for (long task = nextTask.getAndIncrement(); task < tasks; task = nextTask.getAndIncrement()) {
-				int n = (int) task;
-				results.put("task-" + n, new TaskResult(n, (long) n * n, pid));
-				events.add(name + " finished task " + n);
-				tasksPerWorker.merge(name, 1L, Long::sum);
-				Thread.sleep(10);
+	@Override
+	@SuppressWarnings("unchecked")
+	public void run(String... args) throws Exception {
+		int arrival = this.start.await(60, TimeUnit.SECONDS);
+		System.out.printf("%s (pid %d) passed the barrier, arrival %d%n", this.name, ProcessHandle.current().pid(),
+				arrival);
+		List<String> events = (List<String>) this.board.get("events");
+		for (int task = this.work.take(); task != STOP; task = this.work.take()) {
+			this.results.put("task-" + task, new TaskResult(task, (long) task * task, this.name));
+			events.add(this.name + " finished task " + task);
+			this.tallyLock.lock();
+			try {
+				this.tally.put("count", this.tally.getOrDefault("count", 0) + 1);
+			}
+			finally {
+				this.tallyLock.unlock();
 			}
 		}
 	}
