@@ -20,8 +20,8 @@ import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 public final class SharedStateHealthAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "sharedStateHealthIndicator")
-	SharedStateHealthIndicator sharedStateHealthIndicator(SharedState manager) {
+	@ConditionalOnMissingBean(name = "sharedstateHealthIndicator")
+	SharedStateHealthIndicator sharedstateHealthIndicator(SharedState manager) {
 		return new SharedStateHealthIndicator(manager);
 	}
 
