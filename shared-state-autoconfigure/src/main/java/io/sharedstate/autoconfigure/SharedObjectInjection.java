@@ -88,7 +88,7 @@ final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 	}
 
 	/**
-	 * Suggests the shared object for an annotated parameter; everything else is
+	 * Resolves the shared object for an annotated parameter; everything else is
 	 * delegated.
 	 */
 	private final class Resolver implements AutowireCandidateResolver {
@@ -101,12 +101,6 @@ final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 
 		@Override
 		public Object getSuggestedValue(DependencyDescriptor descriptor) {
-			Annotation annotation = SharedObjectAnnotations.find(descriptor.getAnnotations());
-			if (annotation != null) {
-				Object target = (descriptor.getMethodParameter() != null) ? descriptor.getMethodParameter()
-						: descriptor.getField();
-				return SharedObjectAnnotations.resolve(annotation, manager(), descriptor.getDependencyType(), target);
-			}
 			return this.delegate.getSuggestedValue(descriptor);
 		}
 
@@ -132,7 +126,24 @@ final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 
 		@Override
 		public Object getLazyResolutionProxyIfNecessary(DependencyDescriptor descriptor, String beanName) {
-			return this.delegate.getLazyResolutionProxyIfNecessary(descriptor, beanName);
+			// Resolved here, not as a suggested value: the bean factory converts those,
+			// and
+			// would copy a map or list whose elements need converting into one not
+			// shared.
+			Annotation annotation = SharedObjectAnnotations.find(descriptor.getAnnotations());
+			if (annotation == null) {
+				return this.delegate.getLazyResolutionProxyIfNecessary(descriptor, beanName);
+			}
+			String target = (descriptor.getMethodParameter() != null) ? "parameter '" + descriptor.getDependencyName()
+					+ "' of " + descriptor.getMethodParameter().getExecutable() : String.valueOf(descriptor.getField());
+			try {
+				return SharedObjectAnnotations.resolve(annotation, manager(), descriptor.getDependencyType(), target);
+			}
+			catch (RuntimeException ex) {
+				// A BeansException, so that the bean factory shows its message.
+				throw new BeanCreationException(
+						"Cannot inject " + annotation + " into " + target + ": " + ex.getMessage(), ex);
+			}
 		}
 
 		@Override
