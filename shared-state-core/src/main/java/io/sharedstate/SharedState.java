@@ -140,7 +140,9 @@ public final class SharedState implements AutoCloseable {
 	 * Connects to a manager server that may not be up yet: if it does not answer, this
 	 * returns anyway and keeps trying in the background, with growing pauses. Until it
 	 * answers, calls fail with {@link SharedStateUnavailableException} and
-	 * {@link #isConnected()} is false.
+	 * {@link #isConnected()} is false; objects asked for meanwhile are found or created
+	 * on the server, and their type checked, at their first use (a barrier's parties are
+	 * then not compared with an existing barrier's).
 	 * @param options the address, authkey, timeouts and allowed packages
 	 * @return the manager
 	 */

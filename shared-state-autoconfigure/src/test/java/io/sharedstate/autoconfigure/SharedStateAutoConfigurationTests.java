@@ -2,6 +2,7 @@ package io.sharedstate.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 
@@ -117,6 +118,29 @@ class SharedStateAutoConfigurationTests {
 					await().atMost(Duration.ofSeconds(10)).until(manager::isConnected);
 					manager.counter("visits").incrementAndGet();
 					assertThat(server.counter("visits").get()).isOne();
+				}
+			});
+	}
+
+	@Test
+	void runInClientModeWithoutFailFastWhenNoServerListensShouldStartWithDeclaredAndInjectedObjects() {
+		int port = TestServers.freePort();
+		this.contextRunner
+			.withPropertyValues("shared-state.mode=client", "shared-state.address=127.0.0.1:" + port,
+					"shared-state.authkey=" + TestServers.AUTHKEY, "shared-state.locks=orders",
+					"shared-state.barriers.startup.parties=2")
+			.withBean(LockUser.class)
+			.withBean(DictUser.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				try (SharedState server = TestServers.start(port)) {
+					SharedState manager = context.getBean(SharedState.class);
+					await().atMost(Duration.ofSeconds(10)).until(manager::isConnected);
+					context.getBean(DictUser.class).greetings.put("from", "client");
+					assertThat(server.dict("greetings")).containsEntry("from", "client");
+					assertThat(context.getBean(LockUser.class).orders.tryLock()).isTrue();
+					assertThat(server.lock("orders").isLocked()).isTrue();
+					assertThat(context.getBean("startup", SharedBarrier.class).parties()).isEqualTo(2);
 				}
 			});
 	}
@@ -251,6 +275,13 @@ class SharedStateAutoConfigurationTests {
 					}
 				});
 		}
+	}
+
+	static class DictUser {
+
+		@io.sharedstate.inject.SharedDict("greetings")
+		Map<String, String> greetings;
+
 	}
 
 	static class LockUser {

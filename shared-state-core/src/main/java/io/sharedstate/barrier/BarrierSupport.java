@@ -51,6 +51,16 @@ public final class BarrierSupport implements SharedTypeSupport<SharedBarrier> {
 			throw new IllegalArgumentException(
 					"Barrier '" + barrier.name() + "' exists with " + barrier.parties() + " parties, not " + parties);
 		}
+		return withAction(barrier, action);
+	}
+
+	/**
+	 * Returns the barrier as obtained with an action, without checking its parties.
+	 * @param barrier the barrier found or created
+	 * @param action the action, or {@code null}
+	 * @return the barrier to hand out
+	 */
+	public static SharedBarrier withAction(SharedBarrier barrier, Runnable action) {
 		if (barrier instanceof LocalBarrier local) {
 			return local.withAction(action);
 		}

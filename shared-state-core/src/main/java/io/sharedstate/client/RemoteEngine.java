@@ -52,6 +52,8 @@ public final class RemoteEngine implements Engine {
 
 	private final ClientOptions options;
 
+	private final boolean waitForServer;
+
 	private final ValueCodec codec;
 
 	private final ReentrantLock connectLock = new ReentrantLock();
@@ -77,6 +79,7 @@ public final class RemoteEngine implements Engine {
 	 */
 	public RemoteEngine(ClientOptions options, boolean waitForServer) {
 		this.options = options;
+		this.waitForServer = waitForServer;
 		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), this::proxy);
 		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "shared-state-heartbeat-" + options.address().getPort());
@@ -186,8 +189,21 @@ public final class RemoteEngine implements Engine {
 			throw new IllegalArgumentException("A shared object needs a non-empty name");
 		}
 		RemoteHandle handle = new RemoteHandle(this, type, name, initial);
-		handle.objectId(connection());
+		if (!opensOnFirstUse()) {
+			handle.objectId(connection());
+		}
 		return SharedTypes.<T>support(type).createRemote(handle);
+	}
+
+	/**
+	 * Returns whether objects are found or created (and their type checked) at their
+	 * first use rather than when asked for: while a client that waits for its server has
+	 * no connection, so that the application can take its proxies before the server
+	 * answers.
+	 * @return whether opening waits for the first use
+	 */
+	private boolean opensOnFirstUse() {
+		return this.waitForServer && !isConnected();
 	}
 
 	@Override
@@ -247,8 +263,11 @@ public final class RemoteEngine implements Engine {
 
 	@Override
 	public SharedBarrier barrier(String name, int parties, Runnable action) {
-		return BarrierSupport.withPartiesAndAction(this.<SharedBarrier>openProxy(SharedType.BARRIER, name, parties),
-				parties, action);
+		SharedBarrier barrier = this.openProxy(SharedType.BARRIER, name, parties);
+		// The parties of an existing barrier cannot be compared before the server
+		// answers.
+		return opensOnFirstUse() ? BarrierSupport.withAction(barrier, action)
+				: BarrierSupport.withPartiesAndAction(barrier, parties, action);
 	}
 
 	@Override
