@@ -54,7 +54,7 @@ public final class ManagerServer implements AutoCloseable {
 		this.options = options;
 		this.serverSocket = serverSocket;
 		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
-				(type, name) -> engine.open(type, name, null).object());
+				(type, name, custom) -> engine.open(type, name, custom).object());
 		this.dispatcher = new RequestDispatcher(engine, codec);
 		this.sessions = new Sessions(engine, options.sessionGracePeriod());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
