@@ -181,6 +181,16 @@ public abstract class CustomObjectContract extends ContractSupport {
 	}
 
 	@Test
+	void defaultMethodOfTheInterfaceRunsOnTheInstance() {
+		Tally tally = proxy(TestTypes.TWICE_ONLY_TALLY, Tally.class);
+
+		tally.incrementTwice();
+
+		assertThat(tally.count()).isEqualTo(2);
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(tally::increment);
+	}
+
+	@Test
 	void unregisteredTypeIdIsRefusedNamingTheRegisteredOnes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> proxy("Unknown", GetSetter.class))
 			.withMessageContaining("No custom type 'Unknown' is registered")

@@ -33,6 +33,12 @@ public final class TestTypes {
 	/** The type id of a {@link Tally} declared thread-safe. */
 	public static final String THREAD_SAFE_TALLY = "ThreadSafeTally";
 
+	/**
+	 * The type id of a {@link Tally} exposing only {@code incrementTwice} and
+	 * {@code count}.
+	 */
+	public static final String TWICE_ONLY_TALLY = "TwiceOnlyTally";
+
 	/** The type id of {@link Troublemaker}. */
 	public static final String TROUBLEMAKER = "Troublemaker";
 
@@ -51,6 +57,8 @@ public final class TestTypes {
 				TypeOptions.defaults().withExposed("get", "rows"));
 		host.register(TALLY, Tally.class, RacyTally::new);
 		host.register(THREAD_SAFE_TALLY, Tally.class, RacyTally::new, TypeOptions.defaults().withThreadSafe(true));
+		host.register(TWICE_ONLY_TALLY, Tally.class, RacyTally::new,
+				TypeOptions.defaults().withExposed("incrementTwice", "count"));
 		host.register(TROUBLEMAKER, Troublemaker.class, TroublemakerImpl::new);
 	}
 
@@ -91,6 +99,11 @@ public final class TestTypes {
 		void increment();
 
 		int count();
+
+		default void incrementTwice() {
+			increment();
+			increment();
+		}
 
 		/**
 		 * Waits inside the call until the given number of calls have arrived.
