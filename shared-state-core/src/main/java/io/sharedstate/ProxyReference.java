@@ -6,13 +6,16 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
 
+import io.sharedstate.custom.CustomTypeRef;
+
 /**
  * What a shared object becomes under Java serialization: its manager's address, its type
- * and its name. Deserialized in another process, it turns back into a live proxy, through
- * a manager this process already uses for that address, or else a new client connected
- * with the authkey from the {@value ManagerDirectory#AUTHKEY_PROPERTY} system property or
- * the {@value ManagerDirectory#AUTHKEY_VARIABLE} environment variable (how a parent hands
- * its key to the child processes it starts).
+ * and its name (and, for a custom object, its type id and interface name). Deserialized
+ * in another process, it turns back into a live proxy, through a manager this process
+ * already uses for that address, or else a new client connected with the authkey from the
+ * {@value ManagerDirectory#AUTHKEY_PROPERTY} system property or the
+ * {@value ManagerDirectory#AUTHKEY_VARIABLE} environment variable (how a parent hands its
+ * key to the child processes it starts).
  */
 public final class ProxyReference implements Serializable {
 
@@ -27,11 +30,17 @@ public final class ProxyReference implements Serializable {
 
 	private final String name;
 
-	private ProxyReference(String host, int port, SharedType type, String name) {
+	private final String typeId;
+
+	private final String interfaceName;
+
+	private ProxyReference(String host, int port, SharedType type, String name, String typeId, String interfaceName) {
 		this.host = host;
 		this.port = port;
 		this.type = type;
 		this.name = name;
+		this.typeId = typeId;
+		this.interfaceName = interfaceName;
 	}
 
 	/**
@@ -42,17 +51,30 @@ public final class ProxyReference implements Serializable {
 	 * @return the reference
 	 */
 	public static ProxyReference of(InetSocketAddress address, SharedType type, String name) {
-		return new ProxyReference(address.getHostString(), address.getPort(), type, name);
+		return new ProxyReference(address.getHostString(), address.getPort(), type, name, null, null);
+	}
+
+	/**
+	 * Creates a reference to a custom object.
+	 * @param address the manager server's address
+	 * @param name the object's name
+	 * @param custom its type id and interface
+	 * @return the reference
+	 */
+	public static ProxyReference ofCustom(InetSocketAddress address, String name, CustomTypeRef custom) {
+		return new ProxyReference(address.getHostString(), address.getPort(), SharedType.CUSTOM, name, custom.typeId(),
+				custom.interfaceName());
 	}
 
 	@Serial
 	private Object readResolve() throws ObjectStreamException {
 		try {
-			return ManagerDirectory.forAddress(this.host, this.port).object(this.type, this.name);
+			CustomTypeRef custom = (this.typeId != null) ? new CustomTypeRef(this.typeId, this.interfaceName) : null;
+			return ManagerDirectory.forAddress(this.host, this.port).object(this.type, this.name, custom);
 		}
-		catch (SharedStateException ex) {
+		catch (SharedStateException | IllegalArgumentException ex) {
 			InvalidObjectException failure = new InvalidObjectException(
-					"Cannot reconnect " + this.type + " '" + this.name + "': " + ex.getMessage());
+					"Cannot reconnect " + this + ": " + ex.getMessage());
 			failure.initCause(ex);
 			throw failure;
 		}
@@ -60,7 +82,8 @@ public final class ProxyReference implements Serializable {
 
 	@Override
 	public String toString() {
-		return this.type + " '" + this.name + "' at " + this.host + ":" + this.port;
+		String what = (this.typeId != null) ? "'" + this.typeId + "' object" : this.type.toString();
+		return what + " '" + this.name + "' at " + this.host + ":" + this.port;
 	}
 
 }

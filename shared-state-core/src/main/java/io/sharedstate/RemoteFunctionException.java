@@ -1,9 +1,10 @@
 package io.sharedstate;
 
 /**
- * Thrown on the caller when a function it sent to the manager server failed there with an
- * exception that cannot be recreated locally. The message carries the server-side
- * exception's class and message.
+ * Thrown on the caller when code running on the manager server (a function it sent, or a
+ * method of a custom shared object) failed there with an exception that cannot be
+ * recreated locally. The message carries the server-side exception's class and message;
+ * the cause, a {@link RemoteCause}, carries its stack trace.
  */
 public class RemoteFunctionException extends SharedStateException {
 

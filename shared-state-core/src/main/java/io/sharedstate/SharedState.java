@@ -2,8 +2,13 @@ package io.sharedstate;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.sharedstate.client.RemoteEngine;
+import io.sharedstate.custom.CustomObject;
+import io.sharedstate.custom.CustomType;
+import io.sharedstate.custom.CustomTypeRef;
+import io.sharedstate.custom.TypeOptions;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.LocalEngine;
@@ -325,11 +330,103 @@ public final class SharedState implements AutoCloseable {
 		return this.engine.joinableQueue(name, maxsize);
 	}
 
-	SharedObject object(SharedType type, String name) {
-		if (this.localEngine != null) {
-			return this.localEngine.open(type, name, null).object();
+	/**
+	 * Registers a custom type on the manager that hosts the objects, like Python's
+	 * {@code BaseManager.register(typeid, callable)}: afterwards any process can call
+	 * {@link #proxy(String, String, Class) proxy(typeId, name, sharedInterface)}. The
+	 * first use of a name creates the object with the factory; every method call, from
+	 * this or another process, runs on that one instance, one call at a time (see
+	 * {@link #register(String, Class, Supplier, TypeOptions)} for thread-safe types and
+	 * fewer exposed methods).
+	 * <p>
+	 * Every method of the interface is exposed. A method whose declared return type is
+	 * itself a registered interface returns a proxy to the object it returned, which
+	 * stays on the server, instead of a copy, so {@code parent.child().set(100)} is seen
+	 * by every process. Other results and the arguments travel by copy, as values do:
+	 * their classes must be allowed (see {@link ServerOptions#withAllowedPackages}). A
+	 * plain collection returned is a read-only snapshot.
+	 * <p>
+	 * Register a type before clients use it, typically right after {@link #serve}.
+	 * @param <T> the interface
+	 * @param typeId the type id, unique per manager
+	 * @param sharedInterface the interface proxies implement; its methods are what
+	 * clients may call
+	 * @param factory creates the object for a new name, on the first
+	 * {@link #proxy(String, String, Class) proxy(...)} of it
+	 * @throws IllegalArgumentException if the class is not an interface or declares a
+	 * method every proxy answers itself (see {@link CustomObject})
+	 * @throws IllegalStateException if the type id is registered with another interface,
+	 * or this manager is a client (register on the server)
+	 */
+	public <T> void register(String typeId, Class<T> sharedInterface, Supplier<? extends T> factory) {
+		register(typeId, sharedInterface, factory, TypeOptions.defaults());
+	}
+
+	/**
+	 * Registers a custom type with options: whether calls on one object may run
+	 * concurrently ({@link TypeOptions#withThreadSafe}) and which methods clients may
+	 * call ({@link TypeOptions#withExposed}, like Python's {@code exposed}). Registering
+	 * a type id again with the same interface replaces its factory and options for the
+	 * objects created afterwards.
+	 * @param <T> the interface
+	 * @param typeId the type id, unique per manager
+	 * @param sharedInterface the interface proxies implement
+	 * @param factory creates the object for a new name
+	 * @param options thread-safety and exposed methods
+	 * @throws IllegalArgumentException if the class is not an interface, declares a
+	 * method every proxy answers itself, or an exposed name is not one of its methods
+	 * @throws IllegalStateException if the type id is registered with another interface,
+	 * or this manager is a client (register on the server)
+	 * @see #register(String, Class, Supplier)
+	 */
+	public <T> void register(String typeId, Class<T> sharedInterface, Supplier<? extends T> factory,
+			TypeOptions options) {
+		if (this.localEngine == null) {
+			throw new IllegalStateException("Custom type '" + typeId + "' cannot be registered on a client: types are "
+					+ "registered in the process that hosts the objects (SharedState.serve or inProcess). Register it "
+					+ "on the manager server at " + this.address.getHostString() + ":" + this.address.getPort()
+					+ ", and use proxy(typeId, name, interface) here.");
 		}
-		return ((RemoteEngine) this.engine).resolve(type, name);
+		this.localEngine.customTypes().register(CustomType.of(typeId, sharedInterface, factory, options));
+	}
+
+	/**
+	 * Finds or creates an object of a registered custom type: the first call for a name,
+	 * from any process, creates it with the type's factory on the hosting manager; later
+	 * calls find it. Method calls on the returned proxy run on that instance on the
+	 * server; an exception the method throws is rethrown here, with the server-side
+	 * exception (class, message and stack trace) as its {@link RemoteCause} (a JDK
+	 * exception type comes back as itself, others as {@link RemoteFunctionException}).
+	 * Calling a method the type does not expose throws
+	 * {@link UnsupportedOperationException}. {@code equals} and {@code hashCode} compare
+	 * which object proxies address; {@code toString} runs on the instance.
+	 * @param <T> the interface
+	 * @param typeId the type id it was registered under
+	 * @param name the name, unique per manager across all types
+	 * @param sharedInterface the interface it was registered with
+	 * @return a proxy implementing the interface and {@link CustomObject}
+	 * @throws IllegalArgumentException if no type is registered under the id, or it is
+	 * registered with another interface
+	 * @throws SharedTypeMismatchException if the name belongs to another type or type id
+	 */
+	public <T> T proxy(String typeId, String name, Class<T> sharedInterface) {
+		return this.engine.proxy(typeId, name, sharedInterface);
+	}
+
+	/**
+	 * Returns the custom types registered on this manager, for tools that list them.
+	 * @return the types by type id; empty on a client, whose server holds the
+	 * registrations
+	 */
+	public List<CustomType<?>> registeredTypes() {
+		return (this.localEngine != null) ? this.localEngine.customTypes().types() : List.of();
+	}
+
+	SharedObject object(SharedType type, String name, CustomTypeRef custom) {
+		if (this.localEngine != null) {
+			return this.localEngine.open(type, name, custom).object();
+		}
+		return ((RemoteEngine) this.engine).resolve(type, name, custom);
 	}
 
 	/**

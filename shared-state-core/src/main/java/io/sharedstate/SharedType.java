@@ -45,7 +45,14 @@ public enum SharedType {
 	QUEUE(13, "queue"),
 
 	/** A {@link io.sharedstate.queue.SharedJoinableQueue}. */
-	JOINABLE_QUEUE(14, "joinable queue");
+	JOINABLE_QUEUE(14, "joinable queue"),
+
+	/**
+	 * An object of a type registered with
+	 * {@link SharedState#register(String, Class, java.util.function.Supplier)}; its proxy
+	 * is an {@link io.sharedstate.custom.CustomObject}.
+	 */
+	CUSTOM(15, "custom object");
 
 	private static final SharedType[] BY_CODE = new SharedType[32];
 

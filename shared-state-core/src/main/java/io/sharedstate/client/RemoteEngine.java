@@ -15,6 +15,8 @@ import io.sharedstate.SharedStateException;
 import io.sharedstate.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
+import io.sharedstate.custom.CustomSupport;
+import io.sharedstate.custom.CustomTypeRef;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.SharedTypes;
@@ -80,7 +82,7 @@ public final class RemoteEngine implements Engine {
 	public RemoteEngine(ClientOptions options, boolean waitForServer) {
 		this.options = options;
 		this.waitForServer = waitForServer;
-		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), this::proxy);
+		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), this::referenceProxy);
 		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "shared-state-heartbeat-" + options.address().getPort());
 			thread.setDaemon(true);
@@ -180,11 +182,15 @@ public final class RemoteEngine implements Engine {
 				this.options.callTimeout());
 	}
 
-	private <T extends SharedObject> T proxy(SharedType type, String name) {
-		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, null));
+	private <T extends SharedObject> T referenceProxy(SharedType type, String name, CustomTypeRef custom) {
+		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, custom));
 	}
 
 	<T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
+		return SharedTypes.<T>support(type).createRemote(openHandle(type, name, initial));
+	}
+
+	private RemoteHandle openHandle(SharedType type, String name, Object initial) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("A shared object needs a non-empty name");
 		}
@@ -192,7 +198,7 @@ public final class RemoteEngine implements Engine {
 		if (!opensOnFirstUse()) {
 			handle.objectId(connection());
 		}
-		return SharedTypes.<T>support(type).createRemote(handle);
+		return handle;
 	}
 
 	/**
@@ -280,14 +286,22 @@ public final class RemoteEngine implements Engine {
 		return openProxy(SharedType.JOINABLE_QUEUE, name, maxsize);
 	}
 
+	@Override
+	public <T> T proxy(String typeId, String name, Class<T> sharedInterface) {
+		CustomTypeRef ref = CustomTypeRef.of(typeId, sharedInterface);
+		return CustomSupport.createRemote(openHandle(SharedType.CUSTOM, name, ref), sharedInterface);
+	}
+
 	/**
 	 * Returns a live proxy for a reference, as decoding does.
 	 * @param type the type
 	 * @param name the name
+	 * @param custom the type id and interface of a custom object, {@code null} for other
+	 * types
 	 * @return the proxy
 	 */
-	public SharedObject resolve(SharedType type, String name) {
-		return openProxy(type, name, null);
+	public SharedObject resolve(SharedType type, String name, CustomTypeRef custom) {
+		return openProxy(type, name, custom);
 	}
 
 	private void keepAlive() {

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
+import io.sharedstate.custom.CustomHost;
+import io.sharedstate.custom.CustomTypeRef;
 import io.sharedstate.engine.Operation;
 
 /**
@@ -64,6 +66,20 @@ public final class RemoteHandle {
 		finally {
 			this.engine.observer().operation(this.type, op, System.nanoTime() - start, success);
 		}
+	}
+
+	/**
+	 * Calls an operation and waits for its result, naming the call in error messages with
+	 * a description of its own, such as the method a custom object's proxy calls.
+	 * @param description what the call does, e.g. {@code set(int,int,int)}
+	 * @param op the operation
+	 * @param args its arguments
+	 * @return the result
+	 */
+	public Object callAs(String description, Operation op, Object[] args) {
+		ClientConnection connection = this.engine.connection();
+		return connection.call(objectId(connection), op.code(), args, this, description,
+				this.engine.options().callTimeout());
 	}
 
 	/**
@@ -194,11 +210,27 @@ public final class RemoteHandle {
 	 * @throws ObjectStreamException never; declared for {@code writeReplace}
 	 */
 	public Object writeReplace() throws ObjectStreamException {
+		if (this.initial instanceof CustomTypeRef custom) {
+			return ProxyReference.ofCustom(this.engine.options().address(), this.name, custom);
+		}
 		return ProxyReference.of(this.engine.options().address(), this.type, this.name);
+	}
+
+	/**
+	 * Returns whether another handle addresses the same object of the same manager
+	 * client.
+	 * @param other the other handle
+	 * @return whether the object is the same
+	 */
+	public boolean sameObject(RemoteHandle other) {
+		return other.engine == this.engine && other.type == this.type && other.name.equals(this.name);
 	}
 
 	@Override
 	public String toString() {
+		if (this.initial instanceof CustomTypeRef custom) {
+			return CustomHost.describe(custom.typeId()) + " '" + this.name + "'";
+		}
 		return this.type + " '" + this.name + "'";
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.sharedstate.ClassNotAllowedException;
 import io.sharedstate.SharedObject;
+import io.sharedstate.custom.CustomTypeRef;
 
 /**
  * Decides which classes decoding may instantiate: JDK value types and collections, this
@@ -73,7 +74,8 @@ public final class ClassAllowList {
 		}
 		String name = type.getName();
 		if (JDK_CLASSES.contains(name) || name.startsWith("io.sharedstate.snapshot.")
-				|| name.startsWith("io.sharedstate.inspect.") || SharedObject.class.isAssignableFrom(type)) {
+				|| name.startsWith("io.sharedstate.inspect.") || SharedObject.class.isAssignableFrom(type)
+				|| type == CustomTypeRef.class) {
 			return true;
 		}
 		for (String prefix : JDK_PACKAGES) {

@@ -1,5 +1,6 @@
 package io.sharedstate.codec;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import io.sharedstate.SharedObject;
+import io.sharedstate.custom.CustomObject;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
 import io.sharedstate.snapshot.SnapshotSet;
@@ -70,6 +72,10 @@ final class SharedKryo extends Kryo {
 	}
 
 	private static Class<?> canonical(Class<?> type) {
+		if (type != null && Proxy.isProxyClass(type) && CustomObject.class.isAssignableFrom(type)) {
+			// The proxy class exists only in this process; the reader makes its own.
+			return CustomObject.class;
+		}
 		if (type == null || PLAIN_COLLECTIONS.contains(type) || type.getName().startsWith("io.sharedstate.snapshot.")
 				|| EnumSet.class.isAssignableFrom(type) || SharedObject.class.isAssignableFrom(type)) {
 			return type;

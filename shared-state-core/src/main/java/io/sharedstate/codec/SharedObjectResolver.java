@@ -2,6 +2,7 @@ package io.sharedstate.codec;
 
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
+import io.sharedstate.custom.CustomTypeRef;
 
 /**
  * Turns a decoded reference to a shared object into a live object of the decoding engine:
@@ -14,8 +15,10 @@ public interface SharedObjectResolver {
 	 * Returns the live object for a reference.
 	 * @param type the object's type
 	 * @param name the object's name
+	 * @param custom the type id and interface of a custom object, {@code null} for other
+	 * types
 	 * @return the object or a proxy to it
 	 */
-	SharedObject resolve(SharedType type, String name);
+	SharedObject resolve(SharedType type, String name, CustomTypeRef custom);
 
 }

@@ -7,11 +7,13 @@ import com.esotericsoftware.kryo.io.Output;
 
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
+import io.sharedstate.custom.CustomObject;
+import io.sharedstate.custom.CustomTypeRef;
 
 /**
- * Encodes a shared object nested in a value as a reference (type and name), and decodes
- * it into the decoding engine's live object, so that a list stored in a dict stays one
- * list.
+ * Encodes a shared object nested in a value as a reference (type and name, plus type id
+ * and interface name for a custom object), and decodes it into the decoding engine's live
+ * object, so that a list stored in a dict stays one list.
  */
 final class SharedObjectSerializer extends Serializer<SharedObject> {
 
@@ -25,12 +27,19 @@ final class SharedObjectSerializer extends Serializer<SharedObject> {
 	public void write(Kryo kryo, Output output, SharedObject object) {
 		output.writeByte(object.type().code());
 		output.writeString(object.name());
+		if (object instanceof CustomObject custom) {
+			output.writeString(custom.typeId());
+			output.writeString(custom.sharedInterface().getName());
+		}
 	}
 
 	@Override
 	public SharedObject read(Kryo kryo, Input input, Class<? extends SharedObject> type) {
 		SharedType sharedType = SharedType.ofCode(input.readByte());
-		return this.resolver.resolve(sharedType, input.readString());
+		String name = input.readString();
+		CustomTypeRef custom = (sharedType == SharedType.CUSTOM)
+				? new CustomTypeRef(input.readString(), input.readString()) : null;
+		return this.resolver.resolve(sharedType, name, custom);
 	}
 
 }

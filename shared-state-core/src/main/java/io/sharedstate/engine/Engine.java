@@ -143,6 +143,22 @@ public interface Engine extends AutoCloseable {
 	<E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize);
 
 	/**
+	 * Finds or creates an object of a registered custom type, like calling a type
+	 * registered with Python's {@code BaseManager.register}.
+	 * @param <T> the interface
+	 * @param typeId the type id it was registered under
+	 * @param name the name
+	 * @param sharedInterface the interface it was registered with
+	 * @return a proxy implementing the interface and
+	 * {@link io.sharedstate.custom.CustomObject}
+	 * @throws IllegalArgumentException if no type is registered under the id with that
+	 * interface
+	 * @throws io.sharedstate.SharedTypeMismatchException if the name belongs to another
+	 * type or type id
+	 */
+	<T> T proxy(String typeId, String name, Class<T> sharedInterface);
+
+	/**
 	 * Releases what the engine holds: connections for a client, objects for a local
 	 * engine.
 	 */

@@ -26,6 +26,10 @@ import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.barrier.BarrierSupport;
+import io.sharedstate.custom.CustomHost;
+import io.sharedstate.custom.CustomObject;
+import io.sharedstate.custom.CustomTypeRef;
+import io.sharedstate.custom.CustomTypes;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.queue.SharedQueue;
 import io.sharedstate.queue.SharedJoinableQueue;
@@ -53,6 +57,10 @@ public final class LocalEngine implements Engine {
 
 	private volatile OperationObserver observer = OperationObserver.NONE;
 
+	private final CustomTypes customTypes = new CustomTypes();
+
+	private final CustomHost customHost = new CustomHost(this);
+
 	/**
 	 * Finds or creates the object of a name.
 	 * @param type the type wanted
@@ -65,6 +73,12 @@ public final class LocalEngine implements Engine {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("A shared object needs a non-empty name");
 		}
+		if (type == SharedType.CUSTOM) {
+			if (!(initial instanceof CustomTypeRef ref)) {
+				throw new IllegalArgumentException("Custom object '" + name + "' must be opened with its type id");
+			}
+			return this.customHost.open(name, ref);
+		}
 		HostedObject hosted = this.byName.get(name);
 		if (hosted == null) {
 			hosted = this.byName.computeIfAbsent(name, (key) -> {
@@ -75,9 +89,66 @@ public final class LocalEngine implements Engine {
 			});
 		}
 		if (hosted.type() != type) {
-			throw SharedTypeMismatchException.of(name, hosted.type(), type);
+			throw SharedTypeMismatchException.of(name, describe(hosted), type.toString());
 		}
 		return hosted;
+	}
+
+	/**
+	 * Returns the object of a name, without creating it.
+	 * @param name the name
+	 * @return the object, or {@code null} if the name is free
+	 */
+	public HostedObject find(String name) {
+		return this.byName.get(name);
+	}
+
+	/**
+	 * Hosts an object under a name, unless the name is taken.
+	 * @param name the name
+	 * @param type its type
+	 * @param object the object
+	 * @return the object hosted under the name: the new one, or the one that had it
+	 */
+	public HostedObject add(String name, SharedType type, SharedObject object) {
+		HostedObject created = new HostedObject(this.ids.incrementAndGet(), type, object);
+		// Known by id before it can be found by name, as open() does.
+		this.byId.put(created.id(), created);
+		HostedObject existing = this.byName.putIfAbsent(name, created);
+		if (existing != null) {
+			this.byId.remove(created.id());
+			return existing;
+		}
+		return created;
+	}
+
+	/**
+	 * Describes a hosted object's type for messages: its type, or its type id for a
+	 * custom object.
+	 * @param hosted the object
+	 * @return the description
+	 */
+	public static String describe(HostedObject hosted) {
+		if (hosted.object() instanceof CustomObject custom) {
+			return CustomHost.describe(custom.typeId());
+		}
+		return hosted.type().toString();
+	}
+
+	/**
+	 * Returns the custom types registered on this engine.
+	 * @return the registry
+	 */
+	public CustomTypes customTypes() {
+		return this.customTypes;
+	}
+
+	/**
+	 * Returns what hosts this engine's custom objects.
+	 * @return the host
+	 */
+	public CustomHost customHost() {
+		return this.customHost;
 	}
 
 	/**
@@ -318,9 +389,15 @@ public final class LocalEngine implements Engine {
 	}
 
 	@Override
+	public <T> T proxy(String typeId, String name, Class<T> sharedInterface) {
+		return sharedInterface.cast(open(SharedType.CUSTOM, name, CustomTypeRef.of(typeId, sharedInterface)).object());
+	}
+
+	@Override
 	public void close() {
 		this.byName.clear();
 		this.byId.clear();
+		this.customHost.clear();
 		ScheduledExecutorService current = this.timer;
 		if (current != null) {
 			current.shutdownNow();

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.sharedstate.SharedObject;
 import io.sharedstate.SharedType;
 import io.sharedstate.barrier.BarrierSupport;
+import io.sharedstate.custom.CustomSupport;
 import io.sharedstate.dict.DictSupport;
 import io.sharedstate.event.EventSupport;
 import io.sharedstate.list.ListSupport;
@@ -39,6 +40,7 @@ public final class SharedTypes {
 		register(new BarrierSupport());
 		register(new QueueSupport(false));
 		register(new QueueSupport(true));
+		register(new CustomSupport());
 	}
 
 	private SharedTypes() {

@@ -1,5 +1,6 @@
 package io.sharedstate.protocol;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -11,6 +12,7 @@ import com.esotericsoftware.kryo.io.Output;
 
 import io.sharedstate.ClassNotAllowedException;
 import io.sharedstate.MissingClassException;
+import io.sharedstate.RemoteCause;
 import io.sharedstate.RemoteFunctionException;
 import io.sharedstate.SharedStateException;
 import io.sharedstate.SharedTypeMismatchException;
@@ -19,7 +21,17 @@ import io.sharedstate.snapshot.LostUpdateException;
 /**
  * Carries a failure from the server to the caller: the exception's class name and message
  * travel, and the caller gets the same JDK or shared-state exception type back, so a
- * remote dict throws what a {@link java.util.concurrent.ConcurrentHashMap} would.
+ * remote dict throws what a {@link java.util.concurrent.ConcurrentHashMap} would. Other
+ * types arrive as {@link RemoteFunctionException}. Either way the server-side exception
+ * comes along as the cause, a {@link RemoteCause} with its class, message, stack trace
+ * and cause chain (bounded, so a deep recursion cannot make the reply huge).
+ *
+ * <pre>
+ * body: class message frames cause
+ *   class, message  strings (message may be null)
+ *   frames          varint count, then per frame: class, method, file (may be null), varint line
+ *   cause           byte 0 none | 1 followed by class message frames cause of the cause
+ * </pre>
  */
 public final class ErrorReplies {
 
@@ -43,32 +55,85 @@ public final class ErrorReplies {
 			Map.entry(MissingClassException.class.getName(), MissingClassException::new),
 			Map.entry(SharedStateException.class.getName(), SharedStateException::new));
 
+	/**
+	 * The most stack frames sent per exception: the top of the stack, where it failed.
+	 */
+	static final int MAX_FRAMES = 64;
+
+	/** The most exceptions of a cause chain sent. */
+	static final int MAX_CAUSES = 8;
+
 	private ErrorReplies() {
 	}
 
 	/**
-	 * Writes a failure as an error reply body.
+	 * Writes a failure as an error reply body. A checked exception that user code threw
+	 * through an {@link UndeclaredThrowableException} is written as itself.
 	 * @param output the buffer
 	 * @param failure the failure
 	 */
 	public static void write(Output output, Throwable failure) {
+		if (failure instanceof UndeclaredThrowableException undeclared && undeclared.getCause() != null) {
+			failure = undeclared.getCause();
+		}
+		writeThrowable(output, failure, 1);
+	}
+
+	private static void writeThrowable(Output output, Throwable failure, int depth) {
 		output.writeString(failure.getClass().getName());
 		output.writeString(failure.getMessage());
+		StackTraceElement[] frames = failure.getStackTrace();
+		int count = Math.min(frames.length, MAX_FRAMES);
+		output.writeVarInt(count, true);
+		for (int i = 0; i < count; i++) {
+			output.writeString(frames[i].getClassName());
+			output.writeString(frames[i].getMethodName());
+			output.writeString(frames[i].getFileName());
+			output.writeVarInt(frames[i].getLineNumber(), false);
+		}
+		Throwable cause = failure.getCause();
+		if (cause != null && cause != failure && depth < MAX_CAUSES) {
+			output.writeByte(1);
+			writeThrowable(output, cause, depth + 1);
+		}
+		else {
+			output.writeByte(0);
+		}
 	}
 
 	/**
-	 * Reads an error reply body into the exception to throw on the caller.
+	 * Reads an error reply body into the exception to throw on the caller, with the
+	 * server-side exception as its {@link RemoteCause}.
 	 * @param input the body
 	 * @return the exception
 	 */
 	public static RuntimeException read(Input input) {
-		String type = input.readString();
-		String message = input.readString();
+		RemoteCause remote = readRemoteCause(input, 1);
+		String type = remote.remoteClassName();
+		String message = remote.remoteMessage();
 		Function<String, RuntimeException> factory = KNOWN.get(type);
 		if (factory != null) {
-			return factory.apply(message);
+			RuntimeException failure = factory.apply(message);
+			failure.initCause(remote);
+			return failure;
 		}
-		return new RemoteFunctionException(type + " on the manager server: " + message);
+		return new RemoteFunctionException(type + " on the manager server: " + message, remote);
+	}
+
+	private static RemoteCause readRemoteCause(Input input, int depth) {
+		String type = input.readString();
+		String message = input.readString();
+		int count = input.readVarInt(true);
+		if (count > MAX_FRAMES || depth > MAX_CAUSES) {
+			throw new SharedStateException("Malformed error reply: " + count + " frames at cause depth " + depth);
+		}
+		StackTraceElement[] frames = new StackTraceElement[count];
+		for (int i = 0; i < frames.length; i++) {
+			frames[i] = new StackTraceElement(input.readString(), input.readString(), input.readString(),
+					input.readVarInt(false));
+		}
+		RemoteCause cause = (input.readByte() != 0) ? readRemoteCause(input, depth + 1) : null;
+		return new RemoteCause(type, message, frames, cause);
 	}
 
 }

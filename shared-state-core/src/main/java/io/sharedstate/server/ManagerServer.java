@@ -64,7 +64,7 @@ public final class ManagerServer implements AutoCloseable {
 		this.options = options;
 		this.serverSocket = serverSocket;
 		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
-				(type, name) -> engine.open(type, name, null).object());
+				(type, name, custom) -> engine.open(type, name, custom).object());
 		this.inspector = new LocalInspector(engine, this::clients);
 		this.dispatcher = new RequestDispatcher(engine, codec, this.inspector);
 		this.sessions = new Sessions(engine, options.sessionGracePeriod());

@@ -12,8 +12,8 @@ import io.sharedstate.SharedObject;
 
 /**
  * Turns a value into what shared state stores and hands out: plain JDK collections become
- * deep read-only snapshots, arrays are copied, shared objects stay live references,
- * everything else is kept as it is.
+ * deep read-only snapshots, arrays are copied (nested arrays too), shared objects stay
+ * live references, everything else is kept as it is.
  */
 public final class Snapshots {
 
@@ -53,6 +53,15 @@ public final class Snapshots {
 			int length = Array.getLength(value);
 			Object copy = Array.newInstance(value.getClass().getComponentType(), length);
 			System.arraycopy(value, 0, copy, 0, length);
+			if (copy instanceof Object[] elements) {
+				// Rows of a matrix are arrays too: copy them, or the copy would share
+				// them.
+				for (int i = 0; i < length; i++) {
+					if (elements[i] != null && elements[i].getClass().isArray()) {
+						elements[i] = of(elements[i]);
+					}
+				}
+			}
 			return copy;
 		}
 		return value;

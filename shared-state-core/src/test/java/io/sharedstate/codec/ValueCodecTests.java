@@ -44,7 +44,8 @@ class ValueCodecTests {
 	private final ValueCodec codec = codec("io.sharedstate.codec");
 
 	private static ValueCodec codec(String... allowedPackages) {
-		return new ValueCodec(ClassAllowList.of(List.of(allowedPackages)), (type, name) -> new Named(name, type));
+		return new ValueCodec(ClassAllowList.of(List.of(allowedPackages)),
+				(type, name, custom) -> new Named(name, type));
 	}
 
 	private static byte[] encode(ValueCodec codec, Object value) {

@@ -40,6 +40,14 @@ public abstract class ContractSupport {
 		return manager();
 	}
 
+	/**
+	 * Returns the manager that hosts the objects, where custom types are registered.
+	 * @return the host; the manager under test by default
+	 */
+	protected SharedState host() {
+		return manager();
+	}
+
 	@BeforeEach
 	void nameThisTest(TestInfo test) {
 		this.name = getClass().getSimpleName() + "." + test.getTestMethod().map(Method::getName).orElse("test") + "."

@@ -122,6 +122,17 @@ public final class ManagerFixture implements BeforeAllCallback, AfterAllCallback
 	}
 
 	/**
+	 * Returns the manager that hosts the objects: the server, or the in-process manager.
+	 * @return the hosting manager
+	 */
+	public SharedState host() {
+		return this.managers.stream()
+			.filter((manager) -> manager.mode() != SharedState.Mode.CLIENT)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
 	 * Returns another manager of the same objects, as another process sees them.
 	 * @return the peer, or {@link #manager()} when the engine has only one
 	 */

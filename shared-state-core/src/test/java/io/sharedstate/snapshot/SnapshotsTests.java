@@ -174,6 +174,14 @@ class SnapshotsTests {
 	}
 
 	@Test
+	void nestedArraysAreCopiedToo() {
+		int[][] matrix = { { 1, 2 }, { 3, 4 } };
+		int[][] copy = frozen(matrix);
+		matrix[0][0] = 9;
+		assertThat(copy[0]).isNotSameAs(matrix[0]).containsExactly(1, 2);
+	}
+
+	@Test
 	void arraysInsideCollectionsAreCopied() {
 		byte[] bytes = { 1 };
 		List<byte[]> frozen = frozen(new ArrayList<>(List.<byte[]>of(bytes)));

@@ -1,0 +1,30 @@
+package io.sharedstate.contract;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.sharedstate.SharedState;
+
+/**
+ * Runs the {@link CustomObjectContract} against the in-process engine.
+ */
+class InProcessCustomObjectContractTests extends CustomObjectContract {
+
+	@RegisterExtension
+	static final ManagerFixture fixture = ManagerFixture.inProcess();
+
+	@Override
+	protected SharedState manager() {
+		return fixture.manager();
+	}
+
+	@Override
+	protected SharedState peer() {
+		return fixture.peer();
+	}
+
+	@Override
+	protected SharedState host() {
+		return fixture.host();
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.sharedstate.contract;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.sharedstate.SharedState;
+
+/**
+ * Runs the {@link CustomObjectContract} against a manager server and its clients over
+ * loopback.
+ */
+class RemoteCustomObjectContractTests extends CustomObjectContract {
+
+	@RegisterExtension
+	static final ManagerFixture fixture = ManagerFixture.remote();
+
+	@Override
+	protected SharedState manager() {
+		return fixture.manager();
+	}
+
+	@Override
+	protected SharedState peer() {
+		return fixture.peer();
+	}
+
+	@Override
+	protected SharedState host() {
+		return fixture.host();
+	}
+
+}
