@@ -45,8 +45,17 @@ public class SharedStateEndpoint {
 		boolean connected = this.manager.isConnected();
 		List<ObjectInfo> objects = connected ? inspector.objects() : List.of();
 		List<ClientInfo> clients = connected ? inspector.clients() : List.of();
-		return new ManagerDescriptor(this.manager.mode().name().toLowerCase(java.util.Locale.ROOT), address, connected,
-				objects, clients);
+		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients);
+	}
+
+	/**
+	 * Names a manager's mode as {@code shared-state.mode} does.
+	 * @param manager the manager
+	 * @return embedded, server or client
+	 */
+	private static String mode(SharedState manager) {
+		return (manager.mode() != SharedState.Mode.IN_PROCESS)
+				? manager.mode().name().toLowerCase(java.util.Locale.ROOT) : "embedded";
 	}
 
 	/**

@@ -27,7 +27,8 @@ public class SharedStateHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Inspector inspector = this.manager.inspector();
-		builder.withDetail("mode", this.manager.mode().name().toLowerCase(java.util.Locale.ROOT));
+		builder.withDetail("mode", (this.manager.mode() != SharedState.Mode.IN_PROCESS)
+				? this.manager.mode().name().toLowerCase(java.util.Locale.ROOT) : "embedded");
 		if (inspector.address() != null) {
 			builder.withDetail("address", inspector.address().getHostString() + ":" + inspector.address().getPort());
 		}
