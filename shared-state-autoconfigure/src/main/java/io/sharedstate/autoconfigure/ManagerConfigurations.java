@@ -1,5 +1,6 @@
 package io.sharedstate.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,11 @@ final class ManagerConfigurations {
 	private ManagerConfigurations() {
 	}
 
+	private static SharedState withTypes(SharedState manager, ObjectProvider<SharedTypeRegistration<?>> types) {
+		types.orderedStream().forEach((type) -> type.registerOn(manager));
+		return manager;
+	}
+
 	private static ManagerFactory factory(SharedStateProperties properties, Environment environment) {
 		return new ManagerFactory(properties, environment.getProperty("spring.application.name"));
 	}
@@ -26,8 +32,9 @@ final class ManagerConfigurations {
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
-		SharedState sharedState(SharedStateProperties properties, Environment environment) {
-			return factory(properties, environment).embedded();
+		SharedState sharedState(SharedStateProperties properties, Environment environment,
+				ObjectProvider<SharedTypeRegistration<?>> types) {
+			return withTypes(factory(properties, environment).embedded(), types);
 		}
 
 	}
@@ -38,8 +45,9 @@ final class ManagerConfigurations {
 	static class Server {
 
 		@Bean(destroyMethod = "close")
-		SharedState sharedState(SharedStateProperties properties, Environment environment) {
-			return factory(properties, environment).server();
+		SharedState sharedState(SharedStateProperties properties, Environment environment,
+				ObjectProvider<SharedTypeRegistration<?>> types) {
+			return withTypes(factory(properties, environment).server(), types);
 		}
 
 	}

@@ -6,6 +6,7 @@ import io.sharedstate.SharedState;
 import io.sharedstate.inject.SharedBarrier;
 import io.sharedstate.inject.SharedCondition;
 import io.sharedstate.inject.SharedCounter;
+import io.sharedstate.inject.SharedCustom;
 import io.sharedstate.inject.SharedDict;
 import io.sharedstate.inject.SharedEvent;
 import io.sharedstate.inject.SharedJoinableQueue;
@@ -48,6 +49,9 @@ final class SharedObjectAnnotations {
 	 * @throws IllegalStateException if the object cannot be assigned to the target type
 	 */
 	static Object resolve(Annotation annotation, SharedState manager, Class<?> targetType, Object target) {
+		if (annotation instanceof SharedCustom custom) {
+			return manager.proxy(custom.type(), custom.value(), targetType);
+		}
 		Object object = lookUp(annotation, manager);
 		if (!targetType.isInstance(object)) {
 			throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " on " + target
@@ -95,6 +99,9 @@ final class SharedObjectAnnotations {
 		}
 		if (annotation instanceof SharedJoinableQueue queue) {
 			return manager.joinableQueue(queue.value(), queue.maxsize());
+		}
+		if (annotation instanceof SharedCustom custom) {
+			throw new IllegalStateException("@SharedCustom needs the target's type; use resolve(...)");
 		}
 		throw new IllegalArgumentException("Not a shared object annotation: " + annotation);
 	}
