@@ -30,6 +30,8 @@ import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.protocol.Frames;
+import io.sharedstate.lock.SharedLock;
+import io.sharedstate.queue.SharedQueue;
 import io.sharedstate.value.SharedCounter;
 
 /**
@@ -193,8 +195,26 @@ public final class Benchmarks {
 				}
 				return sum;
 			}, 64, serverPid, serverThread, null);
+			SharedLock lock = manager.lock("bench-lock");
+			remoteTask("SharedLock lock+unlock, uncontended", (count) -> {
+				for (int i = 0; i < count; i++) {
+					lock.lock();
+					lock.unlock();
+				}
+				return count;
+			}, 64, serverPid, serverThread, null);
+			SharedQueue<Long> queue = manager.queue("bench-queue", 0);
+			remoteTask("SharedQueue offer+poll", (count) -> {
+				long sum = 0;
+				for (int i = 0; i < count; i++) {
+					queue.offer((long) i);
+					sum += queue.poll();
+				}
+				return sum;
+			}, 64, serverPid, serverThread, null);
 			this.harness.measureInterleaved(this.remoteTasks, Benchmarks::warmingUp);
 			System.out.println();
+			ContendedCounter.measure(address, authkey, 4, manager.counter("bench-contended"));
 		}
 	}
 
