@@ -142,7 +142,7 @@ public final class Benchmarks {
 	 * @return request and reply size in bytes
 	 */
 	private static int[] getMessageSizes() {
-		ValueCodec codec = new ValueCodec(ClassAllowList.of(List.of()), (type, name) -> null);
+		ValueCodec codec = new ValueCodec(ClassAllowList.of(List.of()), (type, name, custom) -> null);
 		Output output = new Output(256, -1);
 		Frames.begin(output, Frames.REQUEST, 1, 100, 1);
 		codec.write(output, keys[0]);

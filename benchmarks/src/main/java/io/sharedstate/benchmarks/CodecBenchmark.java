@@ -127,7 +127,7 @@ public final class CodecBenchmark {
 	private static final class OurCodec implements Codec {
 
 		private final ValueCodec codec = new ValueCodec(ClassAllowList.of(List.of("io.sharedstate")),
-				(type, name) -> null);
+				(type, name, custom) -> null);
 
 		private final Output output = new Output(4096, -1);
 
