@@ -21,6 +21,7 @@ import io.sharedstate.SharedStateUnavailableException;
 import io.sharedstate.SharedType;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.event.SharedEvent;
+import io.sharedstate.inject.SharedDict;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.lock.SharedLock;
 
@@ -279,7 +280,7 @@ class SharedStateAutoConfigurationTests {
 
 	static class DictUser {
 
-		@io.sharedstate.inject.SharedDict("greetings")
+		@SharedDict("greetings")
 		Map<String, String> greetings;
 
 	}

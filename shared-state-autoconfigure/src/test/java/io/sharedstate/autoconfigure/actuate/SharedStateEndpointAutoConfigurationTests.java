@@ -1,5 +1,6 @@
 package io.sharedstate.autoconfigure.actuate;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class SharedStateEndpointAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("shared-state.endpoint.preview-enabled=true", "shared-state.endpoint.preview-limit=2")
 			.run((context) -> {
-				context.getBean(SharedState.class).list("names").addAll(java.util.List.of("ada", "bob", "cy"));
+				context.getBean(SharedState.class).list("names").addAll(List.of("ada", "bob", "cy"));
 				ObjectInfo object = context.getBean(SharedStateEndpoint.class).object("names");
 				assertThat(object.preview()).hasSize(2).anySatisfy((line) -> assertThat(line).contains("ada"));
 			});

@@ -1,5 +1,7 @@
 package io.sharedstate.autoconfigure.metrics;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +95,7 @@ class SharedStateMetricsAutoConfigurationTests {
 				assertThat(registry.get("sharedstate.lock.wait").tag("name", "orders").timer().count()).isOne();
 				Timer held = registry.get("sharedstate.lock.held").tag("name", "orders").timer();
 				assertThat(held.count()).isOne();
-				assertThat(held.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
+				assertThat(held.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
 			});
 		}
 	}
@@ -140,7 +142,7 @@ class SharedStateMetricsAutoConfigurationTests {
 	void queueSizeGaugeShouldShowItemsOfEachQueue() {
 		this.contextRunner.run((context) -> {
 			SharedState manager = context.getBean(SharedState.class);
-			manager.<String>queue("jobs", 0).addAll(java.util.List.of("a", "b"));
+			manager.<String>queue("jobs", 0).addAll(List.of("a", "b"));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			registry.get("sharedstate.objects").gauge().value();
 			assertThat(registry.get("sharedstate.queue.size").tag("name", "jobs").gauge().value()).isEqualTo(2);
