@@ -316,19 +316,34 @@ final class ClientConnection {
 		return requestId;
 	}
 
+	/**
+	 * Takes a slot for a request in flight, waiting through interrupts: a caller whose
+	 * interrupt status is set must still be able to call, above all to unlock or release.
+	 */
 	private void acquireSlot(PendingCall call) {
+		if (this.slots.tryAcquire()) {
+			return;
+		}
+		boolean interrupted = false;
 		try {
-			if (!this.slots.tryAcquire(Math.max(0, call.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				forget(call);
-				throw new SharedStateTimeoutException(call.description() + ": more than " + this.terms.maxInFlight()
-						+ " requests are in flight on the connection to " + this.address
-						+ " and none completed in time");
+			while (true) {
+				try {
+					if (this.slots.tryAcquire(Math.max(0, call.deadlineNanos - System.nanoTime()),
+							TimeUnit.NANOSECONDS)) {
+						return;
+					}
+					forget(call);
+					throw new SharedStateTimeoutException(call.description() + ": more than " + this.terms.maxInFlight()
+							+ " requests are in flight on the connection to " + this.address
+							+ " and none completed in time");
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			forget(call);
-			throw new SharedStateException(call.description() + ": interrupted while waiting to send", ex);
+		finally {
+			restoreInterrupt(interrupted);
 		}
 	}
 
