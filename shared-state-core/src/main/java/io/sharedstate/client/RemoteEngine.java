@@ -1,6 +1,7 @@
 package io.sharedstate.client;
 
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,12 @@ public final class RemoteEngine implements Engine {
 	private final ScheduledExecutorService heartbeat;
 
 	private final long session = new SecureRandom().nextLong();
+
+	/**
+	 * One proxy per lock name: a lock proxy records which threads of this process hold
+	 * the lock, so every proxy of a name must be the same one.
+	 */
+	private final ConcurrentHashMap<String, SharedLock> locks = new ConcurrentHashMap<>();
 
 	private volatile ClientConnection connection;
 
@@ -129,8 +136,38 @@ public final class RemoteEngine implements Engine {
 				this.options.callTimeout());
 	}
 
+	@SuppressWarnings("unchecked")
 	private <T extends SharedObject> T proxy(SharedType type, String name) {
+		if (isLock(type)) {
+			SharedLock cached = this.locks.get(name);
+			if (cached != null && cached.type() == type) {
+				return (T) cached;
+			}
+			return (T) cacheLock(name,
+					SharedTypes.<SharedLock>support(type).createRemote(new RemoteHandle(this, type, name, null)));
+		}
 		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, null));
+	}
+
+	private static boolean isLock(SharedType type) {
+		return type == SharedType.LOCK || type == SharedType.RLOCK;
+	}
+
+	/**
+	 * Returns the one proxy of a lock, opening it on the server (which refuses a name of
+	 * another type) the first time.
+	 */
+	private SharedLock lockProxy(SharedType type, String name) {
+		SharedLock cached = this.locks.get(name);
+		if (cached != null && cached.type() == type) {
+			return cached;
+		}
+		return cacheLock(name, openProxy(type, name, null));
+	}
+
+	private SharedLock cacheLock(String name, SharedLock opened) {
+		SharedLock previous = this.locks.putIfAbsent(name, opened);
+		return (previous != null && previous.type() == opened.type()) ? previous : opened;
 	}
 
 	<T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
@@ -169,12 +206,12 @@ public final class RemoteEngine implements Engine {
 
 	@Override
 	public SharedLock lock(String name) {
-		return openProxy(SharedType.LOCK, name, null);
+		return lockProxy(SharedType.LOCK, name);
 	}
 
 	@Override
 	public SharedLock rlock(String name) {
-		return openProxy(SharedType.RLOCK, name, null);
+		return lockProxy(SharedType.RLOCK, name);
 	}
 
 	@Override
@@ -220,7 +257,7 @@ public final class RemoteEngine implements Engine {
 	 * @return the proxy
 	 */
 	public SharedObject resolve(SharedType type, String name) {
-		return openProxy(type, name, null);
+		return isLock(type) ? lockProxy(type, name) : openProxy(type, name, null);
 	}
 
 	private void keepAlive() {
