@@ -381,7 +381,10 @@ final class ClientConnection {
 			if (interrupted && revoker != null && !cancelled && !call.isDone()) {
 				cancelled = true;
 				interrupted = false;
-				call.deadlineNanos = System.nanoTime() + timeout.toNanos();
+				// The cancel is answered at once, except for a condition wait, which must
+				// take its lock back first, however long that is held: an interrupt never
+				// shortens how long a call may take.
+				call.deadlineNanos = Math.max(call.deadlineNanos, System.nanoTime() + timeout.toNanos());
 				sendCancel(requestId);
 			}
 			if (!call.isDone() && System.nanoTime() - call.deadlineNanos >= 0) {
