@@ -53,6 +53,11 @@ final class RemoteBarrier extends BarrierOutcomes implements Serializable {
 	}
 
 	private int await(Duration wait) throws InterruptedException, BrokenBarrierException, TimeoutException {
+		if (Thread.interrupted()) {
+			// Like CyclicBarrier: arriving interrupted breaks the barrier for the others.
+			this.handle.call(BarrierOperation.ABORT);
+			throw new InterruptedException();
+		}
 		// An interrupted wait is cancelled on the server, which breaks the barrier for
 		// the others.
 		long thread = Thread.currentThread().getId();

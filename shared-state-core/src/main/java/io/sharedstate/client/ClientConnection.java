@@ -357,17 +357,33 @@ final class ClientConnection {
 		this.lastWriteNanos = System.nanoTime();
 	}
 
+	/**
+	 * Takes a slot for a request in flight, waiting through interrupts: a caller whose
+	 * interrupt status is set must still be able to call, above all to unlock or release.
+	 */
 	private void acquireSlot(PendingCall call) {
+		if (this.slots.tryAcquire()) {
+			return;
+		}
+		boolean interrupted = false;
 		try {
-			if (!this.slots.tryAcquire(Math.max(0, call.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				throw new SharedStateTimeoutException(call.description() + ": more than " + this.terms.maxInFlight()
-						+ " requests are in flight on the connection to " + this.address
-						+ " and none completed in time");
+			while (true) {
+				try {
+					if (this.slots.tryAcquire(Math.max(0, call.deadlineNanos - System.nanoTime()),
+							TimeUnit.NANOSECONDS)) {
+						return;
+					}
+					throw new SharedStateTimeoutException(call.description() + ": more than " + this.terms.maxInFlight()
+							+ " requests are in flight on the connection to " + this.address
+							+ " and none completed in time");
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SharedStateException(call.description() + ": interrupted while waiting to send", ex);
+		finally {
+			restoreInterrupt(interrupted);
 		}
 	}
 
@@ -437,7 +453,11 @@ final class ClientConnection {
 	private void requestCancel(PendingCall call, Duration timeout) {
 		if (!call.cancelRequested) {
 			call.cancelRequested = true;
-			call.deadlineNanos = System.nanoTime() + timeout.toNanos();
+			// The cancel is answered at once, except for a condition wait, which must
+			// take its lock
+			// back first, however long that is held: an interrupt never shortens a call's
+			// time.
+			call.deadlineNanos = Math.max(call.deadlineNanos, System.nanoTime() + timeout.toNanos());
 			if (this.broken == null) {
 				callAsync(0, Ops.CANCEL, new Object[] { call.requestId }, this, "cancel", timeout);
 			}

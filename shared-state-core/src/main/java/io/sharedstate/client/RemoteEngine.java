@@ -1,6 +1,7 @@
 package io.sharedstate.client;
 
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,12 @@ public final class RemoteEngine implements Engine {
 	private final ScheduledExecutorService heartbeat;
 
 	private final long session = new SecureRandom().nextLong();
+
+	/**
+	 * One proxy per lock name: a lock proxy records which threads of this process hold
+	 * the lock, so every proxy of a name must be the same one.
+	 */
+	private final ConcurrentHashMap<String, SharedLock> locks = new ConcurrentHashMap<>();
 
 	private volatile ClientConnection connection;
 
@@ -182,8 +189,38 @@ public final class RemoteEngine implements Engine {
 				this.options.callTimeout());
 	}
 
+	@SuppressWarnings("unchecked")
 	private <T extends SharedObject> T referenceProxy(SharedType type, String name, CustomTypeRef custom) {
+		if (isLock(type)) {
+			SharedLock cached = this.locks.get(name);
+			if (cached != null && cached.type() == type) {
+				return (T) cached;
+			}
+			return (T) cacheLock(name,
+					SharedTypes.<SharedLock>support(type).createRemote(new RemoteHandle(this, type, name, null)));
+		}
 		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, custom));
+	}
+
+	private static boolean isLock(SharedType type) {
+		return type == SharedType.LOCK || type == SharedType.RLOCK;
+	}
+
+	/**
+	 * Returns the one proxy of a lock, opening it on the server (which refuses a name of
+	 * another type) the first time.
+	 */
+	private SharedLock lockProxy(SharedType type, String name) {
+		SharedLock cached = this.locks.get(name);
+		if (cached != null && cached.type() == type) {
+			return cached;
+		}
+		return cacheLock(name, openProxy(type, name, null));
+	}
+
+	private SharedLock cacheLock(String name, SharedLock opened) {
+		SharedLock previous = this.locks.putIfAbsent(name, opened);
+		return (previous != null && previous.type() == opened.type()) ? previous : opened;
 	}
 
 	<T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
@@ -239,12 +276,12 @@ public final class RemoteEngine implements Engine {
 
 	@Override
 	public SharedLock lock(String name) {
-		return openProxy(SharedType.LOCK, name, null);
+		return lockProxy(SharedType.LOCK, name);
 	}
 
 	@Override
 	public SharedLock rlock(String name) {
-		return openProxy(SharedType.RLOCK, name, null);
+		return lockProxy(SharedType.RLOCK, name);
 	}
 
 	@Override
@@ -301,7 +338,7 @@ public final class RemoteEngine implements Engine {
 	 * @return the proxy
 	 */
 	public SharedObject resolve(SharedType type, String name, CustomTypeRef custom) {
-		return openProxy(type, name, custom);
+		return isLock(type) ? lockProxy(type, name) : openProxy(type, name, custom);
 	}
 
 	private void keepAlive() {

@@ -99,12 +99,30 @@ final class RemoteQueue<E> extends AbstractQueue<E> implements SharedJoinableQue
 
 	@Override
 	public E poll() {
+		return withoutWaiting(() -> poll(Duration.ZERO));
+	}
+
+	/**
+	 * Runs a call the server answers at once, whatever the caller's interrupt status,
+	 * which is kept. An interrupt that lands during the call gives the items back, and
+	 * the call is made again.
+	 */
+	private static <T> T withoutWaiting(ImmediateCall<T> call) {
+		boolean interrupted = Thread.interrupted();
 		try {
-			return poll(Duration.ZERO);
+			while (true) {
+				try {
+					return call.call();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -168,14 +186,8 @@ final class RemoteQueue<E> extends AbstractQueue<E> implements SharedJoinableQue
 	@SuppressWarnings("unchecked")
 	public int drainTo(Collection<? super E> target, int max) {
 		QueueDrains.checkTarget(target, this);
-		List<E> drained;
-		try {
-			drained = (List<E>) this.handle.callBlocking(QueueOperation.DRAIN, Duration.ZERO, null, max);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 0;
-		}
+		List<E> drained = withoutWaiting(
+				() -> (List<E>) this.handle.callBlocking(QueueOperation.DRAIN, Duration.ZERO, null, max));
 		target.addAll(drained);
 		return drained.size();
 	}
@@ -213,6 +225,16 @@ final class RemoteQueue<E> extends AbstractQueue<E> implements SharedJoinableQue
 	@Override
 	public String toString() {
 		return call(QueueOperation.SNAPSHOT).toString();
+	}
+
+	/**
+	 * A call the server answers without waiting, made through the interruptible path.
+	 */
+	@FunctionalInterface
+	private interface ImmediateCall<T> {
+
+		T call() throws InterruptedException;
+
 	}
 
 	@Serial

@@ -13,8 +13,8 @@ import io.sharedstate.engine.LocalWaits;
 
 /**
  * A client's proxy of a semaphore. It counts the permits this process holds, so releasing
- * them needs no round trip: a bounded semaphore cannot be pushed over its bound by giving
- * back permits that were taken from it.
+ * them to a plain semaphore needs no round trip. Releases of a bounded semaphore wait for
+ * the server, which alone knows whether they would push it over its bound.
  */
 final class RemoteSemaphore implements SharedSemaphore, Serializable {
 
@@ -103,12 +103,14 @@ final class RemoteSemaphore implements SharedSemaphore, Serializable {
 		if (permits < 0) {
 			throw new IllegalArgumentException("Cannot release " + permits + " permits");
 		}
-		if (takeFromHeld(permits)) {
+		if (this.type == SharedType.SEMAPHORE && takeFromHeld(permits)) {
 			this.handle.sendReporting(SemaphoreOperation.RELEASE, permits);
+			return;
 		}
-		else {
-			this.handle.call(SemaphoreOperation.RELEASE, permits);
-		}
+		// A bounded semaphore's bound is checked on the server, even for permits this
+		// process took: another process may have released as many already.
+		this.handle.call(SemaphoreOperation.RELEASE, permits);
+		this.held.updateAndGet((held) -> Math.max(0, held - permits));
 	}
 
 	/**

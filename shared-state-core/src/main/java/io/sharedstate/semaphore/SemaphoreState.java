@@ -43,8 +43,10 @@ final class SemaphoreState {
 		this.name = name;
 		this.permits = permits;
 		this.bound = bounded ? permits : -1;
-		this.waiters = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(null), (waiter) -> {
-		});
+		this.waiters = new ParkedWaiters<>(this, timer, (waiter) -> {
+			waiter.complete(null);
+			serveWaiting();
+		}, (waiter) -> serveWaiting());
 	}
 
 	/**
@@ -111,6 +113,19 @@ final class SemaphoreState {
 			grants.add(take(first.owner().session(), first.<Integer>request()));
 		}
 		return served;
+	}
+
+	/**
+	 * Serves the waiters the free permits now cover: a waiter for many permits that gave
+	 * up (timed out or cancelled) may have held back later waiters for fewer.
+	 */
+	private void serveWaiting() {
+		List<Grant> grants = new ArrayList<>();
+		List<Waiter<Grant>> served;
+		synchronized (this) {
+			served = serveWaiters(grants);
+		}
+		complete(served, grants);
 	}
 
 	private static void complete(List<Waiter<Grant>> served, List<Grant> grants) {

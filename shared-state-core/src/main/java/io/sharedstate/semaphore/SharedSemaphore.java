@@ -14,8 +14,9 @@ import io.sharedstate.SharedObject;
  * Permits acquired by a process that dies (or stays disconnected longer than the server's
  * grace period) are returned. A <em>bounded</em> semaphore
  * ({@code boundedSemaphore(name, permits)}) refuses to be released above its initial
- * count, like Python's {@code BoundedSemaphore}. Releasing permits this process acquired
- * costs no round trip; other releases wait for the server.
+ * count, like Python's {@code BoundedSemaphore}. Releasing permits of a plain semaphore
+ * that this process acquired costs no round trip; other releases, and every release of a
+ * bounded semaphore, wait for the server.
  */
 public interface SharedSemaphore extends SharedObject {
 
