@@ -361,6 +361,9 @@ public final class ServerConnection {
 			}
 		}
 		catch (IOException ex) {
+			// Given back here, so not again by close() as unacknowledged: twice would
+			// put a queue item back twice.
+			this.unacknowledged.remove(requestId);
 			revoke(value);
 			close();
 		}

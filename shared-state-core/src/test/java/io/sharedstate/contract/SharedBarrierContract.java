@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The contract of {@link SharedBarrier}: {@link java.util.concurrent.CyclicBarrier}
  * semantics across threads and processes, like Python's {@code Barrier}, on every engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedBarrierContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedState;
 import io.sharedstate.SharedType;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * semantics on a shared lock, like Python's {@code Condition(lock)}, across threads and
  * processes, on every engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedConditionContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The contract of {@link SharedEvent}: Python's {@code Event} across threads and
  * processes, on every engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedEventContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

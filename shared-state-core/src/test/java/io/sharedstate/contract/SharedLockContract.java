@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * with {@link java.util.concurrent.locks.Lock} semantics, first come first served, on
  * every engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedLockContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * first come first served, like Python's {@code Queue(maxsize)} and
  * {@code JoinableQueue}, on every engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedQueueContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedType;
 import io.sharedstate.SharedTypeMismatchException;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * semantics, first come first served, plus Python's {@code BoundedSemaphore}, on every
  * engine.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 public abstract class SharedSemaphoreContract extends ContractSupport {
 
 	private static final Duration SHORT = Duration.ofMillis(200);

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.ClientOptions;
 import io.sharedstate.ServerOptions;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Condition waits whose lock is held by someone else for longer than the client's call
  * timeout: the wait for the lock is not a call that stopped answering.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class SlowLockHandOverTests {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofMillis(300);

@@ -1,11 +1,15 @@
 package io.sharedstate.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.ServerOptions;
 import io.sharedstate.SharedState;
@@ -31,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * while they hold a lock or wait: this JVM runs the manager server, children connect to
  * it over loopback.
  */
+@Timeout(value = 180, threadMode = ThreadMode.SEPARATE_THREAD)
 class PrimitivesAcrossProcessesTests {
 
 	private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
@@ -239,9 +246,11 @@ class PrimitivesAcrossProcessesTests {
 		// lost.
 		Thread.sleep(300);
 
-		signal("STOP", victim);
-		queue.put(0); // handed to the stopped child, which cannot acknowledge it
+		freeze(victim);
+		queue.put(0); // handed to the frozen child, which cannot acknowledge it
 		victim.kill();
+		assertThat(victim.await(CHILD_TIMEOUT).stdout()).as("what the victim took")
+			.noneMatch((line) -> line.startsWith("took="));
 		for (int i = 1; i < items; i++) {
 			queue.put(i);
 		}
@@ -253,12 +262,36 @@ class PrimitivesAcrossProcessesTests {
 	}
 
 	/**
-	 * Sends a signal to a child with {@code kill}, e.g. STOP to freeze it where it is.
+	 * Freezes a child where it is with {@code kill -STOP}, and waits until every thread
+	 * of it has stopped: until then, some of them may still run.
 	 */
-	private static void signal(String signal, ChildJvm child) throws Exception {
-		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+	private static void freeze(ChildJvm child) throws Exception {
+		Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(child.pid())).inheritIO().start();
 		assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(kill.exitValue()).as("kill -" + signal).isZero();
+		assertThat(kill.exitValue()).as("kill -STOP").isZero();
+		long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
+		while (!allThreadsStopped(child.pid())) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new AssertionError("Child " + child.pid() + " did not stop within " + LINE_TIMEOUT);
+			}
+			Thread.sleep(5);
+		}
+	}
+
+	private static boolean allThreadsStopped(long pid) throws IOException {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			return tasks.allMatch((task) -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					// the state follows the command name, which is in parentheses
+					char state = stat.charAt(stat.lastIndexOf(')') + 2);
+					return state == 'T' || state == 't';
+				}
+				catch (IOException ex) {
+					return true; // the thread is gone
+				}
+			});
+		}
 	}
 
 	private static void awaitWaiting(SharedBarrier barrier, int parties) throws InterruptedException {
