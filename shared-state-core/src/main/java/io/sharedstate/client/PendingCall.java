@@ -22,6 +22,13 @@ final class PendingCall {
 	 */
 	final boolean blocking;
 
+	/**
+	 * Whether the reply may wait to be read until some thread reads anyway (a release or
+	 * a signal whose outcome only matters when it fails), instead of waking the reply
+	 * reader.
+	 */
+	volatile boolean lazy;
+
 	private final Object target;
 
 	private final String operation;

@@ -117,7 +117,14 @@ public final class RemoteHandle {
 	 * @return the reply's future, for reporting a failure
 	 */
 	public CompletableFuture<Object> send(Operation op, Object... args) {
-		return callAsync(op, args);
+		try {
+			ClientConnection connection = this.engine.connection();
+			return connection.callLazily(objectId(connection), op.code(), args, this, op.name(),
+					this.engine.options().callTimeout());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	/**
@@ -127,7 +134,7 @@ public final class RemoteHandle {
 	 * @param args its arguments
 	 */
 	public void sendReporting(Operation op, Object... args) {
-		callAsync(op, args).whenComplete((ignored, failure) -> {
+		send(op, args).whenComplete((ignored, failure) -> {
 			if (failure != null) {
 				logger.warn("{} {} failed on the manager: {}", this, op.name(), failure.toString());
 			}
