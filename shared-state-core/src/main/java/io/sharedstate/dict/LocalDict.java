@@ -1,6 +1,5 @@
 package io.sharedstate.dict;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -15,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableBiFunction;
@@ -264,11 +262,7 @@ final class LocalDict<K, V> implements SharedDict<K, V>, Serializable {
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException("dict '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), SharedType.DICT, this.name);
+		return this.engine.referenceTo(SharedType.DICT, this.name);
 	}
 
 	/** The entry set, whose entries store {@code setValue} values as snapshots. */

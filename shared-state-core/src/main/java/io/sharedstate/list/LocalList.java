@@ -1,6 +1,5 @@
 package io.sharedstate.list;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableComparator;
@@ -245,11 +243,7 @@ final class LocalList<E> extends AbstractList<E> implements SharedList<E>, Rando
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException("list '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), SharedType.LIST, this.name);
+		return this.engine.referenceTo(SharedType.LIST, this.name);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.sharedstate.namespace;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableBiFunction;
@@ -85,11 +83,7 @@ final class LocalNamespace implements SharedNamespace, Serializable {
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException("namespace '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), SharedType.NAMESPACE, this.name);
+		return this.engine.referenceTo(SharedType.NAMESPACE, this.name);
 	}
 
 }

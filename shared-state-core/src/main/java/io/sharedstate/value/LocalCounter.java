@@ -1,13 +1,11 @@
 package io.sharedstate.value;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
 
@@ -102,11 +100,7 @@ final class LocalCounter implements SharedCounter, Serializable {
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException("counter '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), SharedType.COUNTER, this.name);
+		return this.engine.referenceTo(SharedType.COUNTER, this.name);
 	}
 
 }

@@ -1,13 +1,11 @@
 package io.sharedstate.value;
 
-import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-import io.sharedstate.ProxyReference;
 import io.sharedstate.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableBinaryOperator;
@@ -114,11 +112,7 @@ final class LocalValue<V> implements SharedValue<V>, Serializable {
 
 	@Serial
 	private Object writeReplace() throws ObjectStreamException {
-		if (this.engine.serverAddress() == null) {
-			throw new NotSerializableException("value '" + this.name + "' belongs to an in-process manager; only "
-					+ "objects of a manager server (SharedState.serve) can be sent to other processes");
-		}
-		return ProxyReference.of(this.engine.serverAddress(), SharedType.VALUE, this.name);
+		return this.engine.referenceTo(SharedType.VALUE, this.name);
 	}
 
 }
