@@ -57,18 +57,19 @@ final class Sessions {
 	 * @param connection the closed connection
 	 */
 	void detach(Session session, ServerConnection connection) {
-		boolean orphaned;
+		Instant orphanedAt = null;
 		synchronized (session) {
 			session.connections.remove(connection);
-			orphaned = session.connections.isEmpty();
-			if (orphaned) {
-				session.disconnectedAt = Instant.now();
+			if (session.connections.isEmpty()) {
+				orphanedAt = Instant.now();
+				session.disconnectedAt = orphanedAt;
 			}
 		}
-		if (orphaned) {
+		if (orphanedAt != null) {
+			Instant since = orphanedAt;
 			try {
 				this.engine.timer()
-					.schedule(() -> endIfStillGone(session), this.gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+					.schedule(() -> endIfStillGone(session, since), this.gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// the engine is closed: nothing is held any more
@@ -76,12 +77,17 @@ final class Sessions {
 		}
 	}
 
-	private void endIfStillGone(Session session) {
+	/**
+	 * Ends a session that has had no connection since the given moment; a session that
+	 * came back meanwhile (and maybe left again, which schedules its own end) is left
+	 * alone.
+	 */
+	private void endIfStillGone(Session session, Instant orphanedAt) {
 		boolean[] ended = new boolean[1];
 		// Ending runs inside compute, so a reconnect of the same session waits until it
 		// is done.
 		this.sessions.computeIfPresent(session.id, (id, current) -> {
-			if (current != session || !current.connections.isEmpty()) {
+			if (current != session || !current.connections.isEmpty() || current.disconnectedAt != orphanedAt) {
 				return current;
 			}
 			ended[0] = true;
