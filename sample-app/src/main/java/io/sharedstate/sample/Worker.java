@@ -26,6 +26,9 @@ class Worker implements CommandLineRunner {
 
 	static final int STOP = -1;
 
+	/** How long a task pretends to work, so that the workers share the tasks. */
+	private static final long WORK_MILLIS = 10;
+
 	@SharedDict("results")
 	private Map<String, TaskResult> results;
 
@@ -59,6 +62,7 @@ class Worker implements CommandLineRunner {
 				arrival);
 		List<String> events = (List<String>) this.board.get("events");
 		for (int task = this.work.take(); task != STOP; task = this.work.take()) {
+			Thread.sleep(WORK_MILLIS);
 			this.results.put("task-" + task, new TaskResult(task, (long) task * task, this.name));
 			events.add(this.name + " finished task " + task);
 			this.tallyLock.lock();
