@@ -143,14 +143,6 @@ public final class RemoteEngine implements Engine {
 	}
 
 	/**
-	 * Returns the session this client process holds things under on the server.
-	 * @return the session id
-	 */
-	public long session() {
-		return this.session;
-	}
-
-	/**
 	 * Returns the current connection, connecting if there is none or it broke.
 	 * @return the connection
 	 */

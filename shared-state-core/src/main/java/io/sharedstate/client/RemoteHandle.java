@@ -170,14 +170,6 @@ public final class RemoteHandle {
 	}
 
 	/**
-	 * Returns the session of this client process.
-	 * @return the session id
-	 */
-	public long session() {
-		return this.engine.session();
-	}
-
-	/**
 	 * Calls an operation without waiting; requests are pipelined on the connection.
 	 * @param <T> the result type
 	 * @param op the operation

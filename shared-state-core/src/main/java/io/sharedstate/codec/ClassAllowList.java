@@ -30,11 +30,10 @@ public final class ClassAllowList {
 			"java.util.concurrent.ConcurrentSkipListMap");
 
 	/**
-	 * JDK collection wrappers that decode into plain collections (see
-	 * JdkCollectionSerializer).
+	 * The JDK's own helper objects that functions use, such as
+	 * {@code Comparator.reverseOrder()} and {@code Collections.emptyList()}.
 	 */
-	private static final List<String> JDK_COLLECTION_PREFIXES = List.of("java.util.Collections$",
-			"java.util.ImmutableCollections$", "java.util.Arrays$ArrayList");
+	private static final String JDK_COLLECTIONS_HELPERS = "java.util.Collections$";
 
 	private final List<String> allowedPackages;
 
@@ -83,10 +82,8 @@ public final class ClassAllowList {
 				return true;
 			}
 		}
-		for (String prefix : JDK_COLLECTION_PREFIXES) {
-			if (name.startsWith(prefix)) {
-				return true;
-			}
+		if (name.startsWith(JDK_COLLECTIONS_HELPERS)) {
+			return true;
 		}
 		for (String prefix : this.allowedPackages) {
 			if (name.startsWith(prefix)) {

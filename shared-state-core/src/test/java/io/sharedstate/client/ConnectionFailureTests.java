@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import io.sharedstate.SharedStateConnectionException;
 import io.sharedstate.SharedStateTimeoutException;
 import io.sharedstate.SharedStateUnavailableException;
 import io.sharedstate.dict.SharedDict;
+import io.sharedstate.value.SharedCounter;
 import io.sharedstate.process.ChildJvm;
 import io.sharedstate.process.Children;
 
@@ -48,9 +50,18 @@ class ConnectionFailureTests {
 		try (SharedState client = Children.connect("127.0.0.1:" + port)) {
 			SharedDict<String, Integer> dict = client.dict("survivor");
 			dict.put("before", 1);
-			CompletableFuture<Integer> slow = CompletableFuture
-				.supplyAsync(() -> dict.compute("slow", (key, value) -> sleepThen(10_000, 1)));
-			Thread.sleep(500);
+			SharedCounter started = client.counter("slow-started");
+			CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> dict.compute("slow", (key, value) -> {
+				started.incrementAndGet(); // runs on the server: the call is in progress
+											// there
+				return sleepThen(10_000, 1);
+			}));
+			try (SharedState watcher = Children.connect("127.0.0.1:" + port)) {
+				// Another connection: the server answers this one's requests in order,
+				// after the compute.
+				SharedCounter startedSeenElsewhere = watcher.counter("slow-started");
+				awaitTrue(() -> startedSeenElsewhere.get() == 1);
+			}
 			server.kill();
 
 			assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
@@ -82,7 +93,7 @@ class ConnectionFailureTests {
 			assertThatThrownBy(() -> dict.compute("k", (key, value) -> sleepThen(1500, 1)))
 				.isInstanceOf(SharedStateTimeoutException.class)
 				.hasMessageContaining("500 ms");
-			Thread.sleep(1500);
+			awaitTrue(() -> dict.get("k") != null);
 			assertThat(dict.get("k")).isEqualTo(1);
 			assertThat(dict.put("k", 2)).isEqualTo(1);
 		}
@@ -96,6 +107,16 @@ class ConnectionFailureTests {
 			client.close();
 			assertThatThrownBy(() -> dict.get("x")).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("closed");
+		}
+	}
+
+	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not met within 30 s");
+			}
+			Thread.sleep(20);
 		}
 	}
 
