@@ -2,6 +2,8 @@ package io.sharedstate;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.client.ClientOptions;
 
 /**
  * The managers this process uses, by address, so that a proxy deserialized here reuses a

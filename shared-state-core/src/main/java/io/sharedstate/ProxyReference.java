@@ -7,6 +7,8 @@ import java.io.Serializable;
 import java.net.InetSocketAddress;
 
 import io.sharedstate.custom.CustomTypeRef;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedStateException;
 
 /**
  * What a shared object becomes under Java serialization: its manager's address, its type

@@ -27,6 +27,16 @@ import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.queue.SharedQueue;
 import io.sharedstate.queue.SharedJoinableQueue;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.api.SharedStateAuthenticationException;
+import io.sharedstate.api.SharedStateUnavailableException;
+import io.sharedstate.api.RemoteCause;
+import io.sharedstate.api.RemoteFunctionException;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 
 /**
  * The manager: the entry point to shared objects, like Python's

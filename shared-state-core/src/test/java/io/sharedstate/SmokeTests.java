@@ -11,6 +11,9 @@ import io.sharedstate.list.SharedList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.sharedstate.api.SharedTypeMismatchException;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 
 class SmokeTests {
 

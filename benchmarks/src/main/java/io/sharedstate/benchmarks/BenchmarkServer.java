@@ -11,7 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import io.sharedstate.ServerOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 
 /**

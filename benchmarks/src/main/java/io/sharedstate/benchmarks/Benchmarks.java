@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 import com.esotericsoftware.kryo.io.Output;
 
-import io.sharedstate.ClientOptions;
+import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sharedstate.ClientOptions;
+import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.value.SharedCounter;
 

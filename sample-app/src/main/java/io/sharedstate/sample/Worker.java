@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.inject.SharedDict;
 import io.sharedstate.inject.SharedQueue;
+import io.sharedstate.SharedState;
 
 /**
  * A worker: meets the others at a barrier, then takes tasks from the shared queue until
@@ -47,7 +48,7 @@ class Worker implements CommandLineRunner {
 
 	private final String name;
 
-	Worker(Lock tallyLock, io.sharedstate.SharedState manager, @Value("${sample.worker-name}") String name,
+	Worker(Lock tallyLock, SharedState manager, @Value("${sample.worker-name}") String name,
 			@Value("${sample.workers:2}") int workers) {
 		this.tallyLock = tallyLock;
 		this.start = manager.barrier("start", workers);

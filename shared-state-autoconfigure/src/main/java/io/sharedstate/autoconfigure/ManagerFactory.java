@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 
 /**

@@ -55,7 +55,7 @@ final class SharedObjectAnnotations {
 		Object object = lookUp(annotation, manager);
 		if (!targetType.isInstance(object)) {
 			throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " on " + target
-					+ " gives a shared " + ((io.sharedstate.SharedObject) object).type() + ", which is not a "
+					+ " gives a shared " + ((io.sharedstate.api.SharedObject) object).type() + ", which is not a "
 					+ targetType.getName());
 		}
 		return object;

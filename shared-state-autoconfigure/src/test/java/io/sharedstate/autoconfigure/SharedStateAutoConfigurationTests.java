@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedStateUnavailableException;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedStateUnavailableException;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.event.SharedEvent;
 import io.sharedstate.inject.SharedDict;

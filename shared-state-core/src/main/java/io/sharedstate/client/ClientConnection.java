@@ -22,12 +22,12 @@ import com.esotericsoftware.kryo.io.Output;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.SharedStateAuthenticationException;
-import io.sharedstate.SharedStateConnectionException;
-import io.sharedstate.SharedStateException;
-import io.sharedstate.SharedStateTimeoutException;
-import io.sharedstate.SharedStateUnavailableException;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.api.SharedStateAuthenticationException;
+import io.sharedstate.api.SharedStateConnectionException;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.api.SharedStateTimeoutException;
+import io.sharedstate.api.SharedStateUnavailableException;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.protocol.ErrorReplies;
 import io.sharedstate.protocol.Frame;

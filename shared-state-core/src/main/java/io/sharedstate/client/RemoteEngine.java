@@ -10,10 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedStateException;
-import io.sharedstate.SharedType;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.custom.CustomSupport;
@@ -82,9 +82,10 @@ public final class RemoteEngine implements Engine {
 	 * @param options how to reach it
 	 * @param waitForServer whether a server that does not answer yet is retried in the
 	 * background (with growing pauses) instead of failing; calls fail until it answers
-	 * @throws io.sharedstate.SharedStateUnavailableException if it does not answer in
+	 * @throws io.sharedstate.api.SharedStateUnavailableException if it does not answer in
 	 * time and {@code waitForServer} is false
-	 * @throws io.sharedstate.SharedStateAuthenticationException if the authkeys differ
+	 * @throws io.sharedstate.api.SharedStateAuthenticationException if the authkeys
+	 * differ
 	 */
 	public RemoteEngine(ClientOptions options, boolean waitForServer) {
 		this.options = options;

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.ProxyReference;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.custom.CustomHost;
 import io.sharedstate.custom.CustomTypeRef;
 import io.sharedstate.engine.Operation;
@@ -149,7 +149,7 @@ public final class RemoteHandle {
 	 * @param initial its initial value, if it is created
 	 * @return the proxy
 	 */
-	public <T extends io.sharedstate.SharedObject> T open(SharedType type, String name, Object initial) {
+	public <T extends io.sharedstate.api.SharedObject> T open(SharedType type, String name, Object initial) {
 		return this.engine.openProxy(type, name, initial);
 	}
 

@@ -6,7 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 
-import io.sharedstate.MissingClassException;
+import io.sharedstate.api.MissingClassException;
 
 /**
  * Checks every class named in the input against the allow-list once it is loaded (without

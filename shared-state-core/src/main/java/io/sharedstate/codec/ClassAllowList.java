@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import io.sharedstate.ClassNotAllowedException;
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.ClassNotAllowedException;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.custom.CustomTypeRef;
 
 /**

@@ -10,7 +10,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import io.sharedstate.MissingClassException;
+import io.sharedstate.api.MissingClassException;
 
 /**
  * Encodes serializable lambdas and method references as their {@link SerializedLambda}

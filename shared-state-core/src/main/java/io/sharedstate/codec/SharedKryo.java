@@ -21,7 +21,7 @@ import com.esotericsoftware.kryo.util.MapReferenceResolver;
 
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.custom.CustomObject;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;

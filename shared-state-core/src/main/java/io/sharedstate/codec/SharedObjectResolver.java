@@ -1,7 +1,7 @@
 package io.sharedstate.codec;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.custom.CustomTypeRef;
 
 /**

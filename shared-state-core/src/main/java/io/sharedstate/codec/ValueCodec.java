@@ -6,7 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 
-import io.sharedstate.SharedStateException;
+import io.sharedstate.api.SharedStateException;
 
 /**
  * Encodes the values and functions that travel between processes. Strings, numbers,
@@ -100,10 +100,10 @@ public final class ValueCodec {
 	 * Reads a value written by {@link #write}.
 	 * @param input the buffer
 	 * @return the value
-	 * @throws io.sharedstate.ClassNotAllowedException if the value names a class that is
-	 * not allowed
-	 * @throws io.sharedstate.MissingClassException if it names a class this process does
-	 * not have
+	 * @throws io.sharedstate.api.ClassNotAllowedException if the value names a class that
+	 * is not allowed
+	 * @throws io.sharedstate.api.MissingClassException if it names a class this process
+	 * does not have
 	 */
 	public Object read(Input input) {
 		byte tag = input.readByte();

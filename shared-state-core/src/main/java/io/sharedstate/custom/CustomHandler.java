@@ -5,8 +5,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 
 /**
  * What every custom-object proxy answers itself: the {@link CustomObject} methods, and

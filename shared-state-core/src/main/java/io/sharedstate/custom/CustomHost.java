@@ -4,9 +4,9 @@ import java.lang.reflect.Method;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalEngine.HostedObject;
 import io.sharedstate.snapshot.Snapshots;

@@ -3,13 +3,13 @@ package io.sharedstate.custom;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * What every proxy of a custom shared object implements besides its registered interface:
  * its name, its {@link #typeId() type id} and, through Java serialization, a reference
  * that reconnects in another process. Its {@link #type()} is
- * {@link io.sharedstate.SharedType#CUSTOM}.
+ * {@link io.sharedstate.api.SharedType#CUSTOM}.
  * <p>
  * Because the proxy implements these methods itself, a registered interface may not
  * declare {@code name()}, {@code type()}, {@code typeId()}, {@code sharedInterface()} or

@@ -3,7 +3,7 @@ package io.sharedstate.custom;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.engine.LocalEngine;
 

@@ -4,8 +4,8 @@ import java.lang.reflect.UndeclaredThrowableException;
 
 import com.esotericsoftware.kryo.io.Input;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;

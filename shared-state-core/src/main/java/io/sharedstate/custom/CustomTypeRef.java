@@ -2,7 +2,7 @@ package io.sharedstate.custom;
 
 import java.util.Objects;
 
-import io.sharedstate.MissingClassException;
+import io.sharedstate.api.MissingClassException;
 
 /**
  * Which registered type a custom object is, as it travels: the type id and the name of

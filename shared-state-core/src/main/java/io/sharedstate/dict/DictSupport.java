@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import com.esotericsoftware.kryo.io.Input;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.function.SerializableFunction;
 

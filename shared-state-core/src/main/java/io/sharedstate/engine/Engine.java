@@ -26,8 +26,8 @@ public interface Engine extends AutoCloseable {
 	 * @param <V> the value type
 	 * @param name the name
 	 * @return the dict
-	 * @throws io.sharedstate.SharedTypeMismatchException if the name belongs to another
-	 * type
+	 * @throws io.sharedstate.api.SharedTypeMismatchException if the name belongs to
+	 * another type
 	 */
 	<K, V> SharedDict<K, V> dict(String name);
 
@@ -153,8 +153,8 @@ public interface Engine extends AutoCloseable {
 	 * {@link io.sharedstate.custom.CustomObject}
 	 * @throws IllegalArgumentException if no type is registered under the id with that
 	 * interface
-	 * @throws io.sharedstate.SharedTypeMismatchException if the name belongs to another
-	 * type or type id
+	 * @throws io.sharedstate.api.SharedTypeMismatchException if the name belongs to
+	 * another type or type id
 	 */
 	<T> T proxy(String typeId, String name, Class<T> sharedInterface);
 

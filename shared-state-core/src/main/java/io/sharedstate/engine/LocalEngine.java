@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sharedstate.ProxyReference;
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.inspect.OperationObserver;

@@ -3,8 +3,8 @@ package io.sharedstate.engine;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.barrier.BarrierSupport;
 import io.sharedstate.custom.CustomSupport;
 import io.sharedstate.dict.DictSupport;

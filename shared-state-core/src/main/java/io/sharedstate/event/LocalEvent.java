@@ -5,7 +5,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalWaits;
 import io.sharedstate.engine.Owner;

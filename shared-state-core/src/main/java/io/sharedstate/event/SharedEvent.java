@@ -2,7 +2,7 @@ package io.sharedstate.event;
 
 import java.util.concurrent.TimeUnit;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A flag shared between processes that threads can wait for, like Python's {@code Event}.

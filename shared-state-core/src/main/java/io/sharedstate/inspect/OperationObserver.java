@@ -1,6 +1,6 @@
 package io.sharedstate.inspect;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.Operation;
 
 /**

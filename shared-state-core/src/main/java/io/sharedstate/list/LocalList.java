@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableComparator;
 import io.sharedstate.function.SerializablePredicate;

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.engine.RemoteFunctions;
 import io.sharedstate.function.SerializableComparator;

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.function.SerializableComparator;
 import io.sharedstate.function.SerializablePredicate;
 import io.sharedstate.function.SerializableUnaryOperator;

@@ -4,7 +4,7 @@ import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 
 /**

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.SharedStateConnectionException;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedStateConnectionException;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.engine.LocalWaits;
 

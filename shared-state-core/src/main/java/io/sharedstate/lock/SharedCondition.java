@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.function.BooleanSupplier;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A condition shared between processes, bound to one shared lock, like Python's

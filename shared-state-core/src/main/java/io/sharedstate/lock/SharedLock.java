@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A lock shared between processes. {@code lock(name)} is not reentrant, like Python's

@@ -2,7 +2,7 @@ package io.sharedstate.lock;
 
 import com.esotericsoftware.kryo.io.Input;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.snapshot.Snapshots;

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.client.RemoteHandle;
 import io.sharedstate.engine.RemoteFunctions;
 import io.sharedstate.function.SerializableBiFunction;

@@ -2,7 +2,7 @@ package io.sharedstate.namespace;
 
 import java.util.Map;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.function.SerializableBiFunction;
 
 /**

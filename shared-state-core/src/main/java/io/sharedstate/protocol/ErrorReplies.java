@@ -10,12 +10,12 @@ import java.util.function.Function;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-import io.sharedstate.ClassNotAllowedException;
-import io.sharedstate.MissingClassException;
-import io.sharedstate.RemoteCause;
-import io.sharedstate.RemoteFunctionException;
-import io.sharedstate.SharedStateException;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.ClassNotAllowedException;
+import io.sharedstate.api.MissingClassException;
+import io.sharedstate.api.RemoteCause;
+import io.sharedstate.api.RemoteFunctionException;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.snapshot.LostUpdateException;
 
 /**

@@ -24,6 +24,9 @@ public final class Frames {
 	/** Protocol version carried by the handshake and every frame. */
 	public static final byte VERSION = 1;
 
+	/** The default largest frame, either way: 16 MiB. */
+	public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
 	/** Size of the length prefix. */
 	public static final int LENGTH_BYTES = 4;
 

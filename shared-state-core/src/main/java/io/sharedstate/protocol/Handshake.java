@@ -176,4 +176,13 @@ public final class Handshake {
 
 	}
 
+	/**
+	 * Returns the bytes of an authkey, as both sides hash them.
+	 * @param authkey the authkey, or {@code null}
+	 * @return its UTF-8 bytes, or {@code null}
+	 */
+	public static byte[] authkeyBytes(String authkey) {
+		return (authkey != null) ? authkey.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+	}
+
 }

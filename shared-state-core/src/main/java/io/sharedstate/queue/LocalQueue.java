@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalWaits;
 import io.sharedstate.engine.Owner;

@@ -2,7 +2,7 @@ package io.sharedstate.queue;
 
 import java.util.concurrent.BlockingQueue;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A FIFO queue shared between processes, with the semantics of {@link BlockingQueue},

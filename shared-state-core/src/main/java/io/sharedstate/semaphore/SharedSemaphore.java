@@ -2,7 +2,7 @@ package io.sharedstate.semaphore;
 
 import java.util.concurrent.TimeUnit;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A counting semaphore shared between processes, with the methods of

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.ServerOptions;
-import io.sharedstate.SharedStateException;
+import io.sharedstate.server.ServerOptions;
+import io.sharedstate.api.SharedStateException;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;

@@ -2,11 +2,11 @@ package io.sharedstate.server;
 
 import com.esotericsoftware.kryo.io.Input;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.engine.LocalEngine.HostedObject;
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.engine.SharedTypeSupport;
 import io.sharedstate.engine.SharedTypes;

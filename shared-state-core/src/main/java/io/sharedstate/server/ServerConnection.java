@@ -19,7 +19,7 @@ import com.esotericsoftware.kryo.io.Output;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.ServerOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.engine.Acknowledged;
 import io.sharedstate.engine.Revocable;
 import io.sharedstate.protocol.ErrorReplies;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * Turns a value into what shared state stores and hands out: plain JDK collections become

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.function.SerializableBinaryOperator;
 import io.sharedstate.function.SerializableUnaryOperator;

@@ -2,7 +2,7 @@ package io.sharedstate.value;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 
 /**
  * A {@code long} counter shared between processes, like

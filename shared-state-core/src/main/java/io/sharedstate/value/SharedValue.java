@@ -2,7 +2,7 @@ package io.sharedstate.value;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.sharedstate.SharedObject;
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.function.SerializableBinaryOperator;
 import io.sharedstate.function.SerializableUnaryOperator;
 

@@ -12,11 +12,11 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClientOptions;
+import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedStateConnectionException;
-import io.sharedstate.SharedStateTimeoutException;
-import io.sharedstate.SharedStateUnavailableException;
+import io.sharedstate.api.SharedStateConnectionException;
+import io.sharedstate.api.SharedStateTimeoutException;
+import io.sharedstate.api.SharedStateUnavailableException;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.process.ChildJvm;

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ClassNotAllowedException;
-import io.sharedstate.MissingClassException;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.api.ClassNotAllowedException;
+import io.sharedstate.api.MissingClassException;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.process.ChildJvm;

@@ -11,9 +11,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClassNotAllowedException;
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.ClassNotAllowedException;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.function.SerializableFunction;
 import io.sharedstate.snapshot.LostUpdateException;
@@ -278,7 +278,7 @@ class ValueCodecTests {
 
 	@Test
 	void unknownTagIsRefused() {
-		assertThatExceptionOfType(io.sharedstate.SharedStateException.class)
+		assertThatExceptionOfType(io.sharedstate.api.SharedStateException.class)
 			.isThrownBy(() -> this.codec.read(new Input(new byte[] { 99 })))
 			.withMessageContaining("tag");
 	}

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedType;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.custom.CustomObject;
 import io.sharedstate.custom.CustomType;
 import io.sharedstate.custom.TestTypes;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.value.SharedCounter;

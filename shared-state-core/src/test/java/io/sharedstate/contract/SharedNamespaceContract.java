@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.SharedType;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.list.SharedList;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.snapshot.LostUpdateException;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
-import io.sharedstate.SharedType;
-import io.sharedstate.SharedTypeMismatchException;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.queue.SharedJoinableQueue;
 import io.sharedstate.queue.SharedQueue;
 

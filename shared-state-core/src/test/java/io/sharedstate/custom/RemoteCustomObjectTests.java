@@ -9,11 +9,11 @@ import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClassNotAllowedException;
-import io.sharedstate.ClientOptions;
-import io.sharedstate.RemoteCause;
-import io.sharedstate.RemoteFunctionException;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.api.ClassNotAllowedException;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.api.RemoteCause;
+import io.sharedstate.api.RemoteFunctionException;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.custom.TestTypes.GetSetter;
 import io.sharedstate.custom.TestTypes.Troublemaker;

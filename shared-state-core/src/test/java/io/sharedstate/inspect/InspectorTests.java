@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 
 import static org.assertj.core.api.Assertions.assertThat;

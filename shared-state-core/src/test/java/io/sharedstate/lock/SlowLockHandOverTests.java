@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.contract.Background;
 

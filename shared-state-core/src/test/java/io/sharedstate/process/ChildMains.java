@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
 
-import io.sharedstate.ServerOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.list.SharedList;

@@ -2,7 +2,7 @@ package io.sharedstate.process;
 
 import java.net.InetSocketAddress;
 
-import io.sharedstate.ClientOptions;
+import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
 
 /**

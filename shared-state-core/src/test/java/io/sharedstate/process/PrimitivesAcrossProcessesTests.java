@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
-import io.sharedstate.ServerOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.lock.SharedLock;

@@ -9,9 +9,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.RemoteCause;
-import io.sharedstate.RemoteFunctionException;
-import io.sharedstate.SharedStateException;
+import io.sharedstate.api.RemoteCause;
+import io.sharedstate.api.RemoteFunctionException;
+import io.sharedstate.api.SharedStateException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ClientOptions;
-import io.sharedstate.ServerOptions;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedStateAuthenticationException;
+import io.sharedstate.api.SharedStateAuthenticationException;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake;

@@ -11,9 +11,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.ServerOptions;
+import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
 import io.sharedstate.lock.SharedLock;

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.SharedObject;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.SharedType;
+import io.sharedstate.api.SharedType;
 import io.sharedstate.engine.Operation;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.inspect.OperationObserver;

@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.sharedstate.ClientOptions;
+import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 import io.sharedstate.autoconfigure.TestServers;

@@ -1,10 +1,12 @@
-package io.sharedstate;
+package io.sharedstate.server;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import io.sharedstate.protocol.Frames;
+import io.sharedstate.protocol.Handshake;
 
 /**
  * How a manager server listens and what it accepts. Immutable; the {@code with...}
@@ -25,9 +27,6 @@ import java.util.Objects;
 public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFrameBytes, int maxInFlight,
 		Duration idleTimeout, Duration handshakeTimeout, Duration sessionGracePeriod, List<String> allowedPackages) {
 
-	/** The default frame limit, 16 MiB. */
-	public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
-
 	public ServerOptions {
 		Objects.requireNonNull(address, "address is required");
 		if (authkey == null || authkey.length == 0) {
@@ -45,7 +44,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public static ServerOptions create(String authkey) {
 		return new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-				ClientOptions.bytes(authkey), DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(15),
+				Handshake.authkeyBytes(authkey), Frames.DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(15),
 				Duration.ofSeconds(10), Duration.ofSeconds(5), List.of());
 	}
 

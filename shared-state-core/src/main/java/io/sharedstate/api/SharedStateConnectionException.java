@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Thrown when the connection to the manager server breaks during a call. The call may or

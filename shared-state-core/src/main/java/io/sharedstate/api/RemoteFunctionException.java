@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Thrown on the caller when code running on the manager server (a function it sent, or a

@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * An object hosted by a manager and found by name from any process that uses that

@@ -1,10 +1,11 @@
-package io.sharedstate;
+package io.sharedstate.client;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import io.sharedstate.protocol.Frames;
+import io.sharedstate.protocol.Handshake;
 
 /**
  * How a client reaches and talks to a manager server. Immutable; the {@code with...}
@@ -41,8 +42,9 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the options
 	 */
 	public static ClientOptions create(InetSocketAddress address, String authkey) {
-		return new ClientOptions(address, bytes(authkey), Duration.ofSeconds(5), Duration.ofSeconds(30),
-				Duration.ofSeconds(10), ServerOptions.DEFAULT_MAX_FRAME_BYTES, List.of(), defaultName());
+		return new ClientOptions(address, Handshake.authkeyBytes(authkey), Duration.ofSeconds(5),
+				Duration.ofSeconds(30), Duration.ofSeconds(10), Frames.DEFAULT_MAX_FRAME_BYTES, List.of(),
+				defaultName());
 	}
 
 	/**
@@ -103,10 +105,6 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	public ClientOptions withClientName(String name) {
 		return new ClientOptions(this.address, this.authkey, this.connectTimeout, this.callTimeout,
 				this.heartbeatInterval, this.maxFrameBytes, this.allowedPackages, name);
-	}
-
-	static byte[] bytes(String authkey) {
-		return (authkey != null) ? authkey.getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 	private static String defaultName() {

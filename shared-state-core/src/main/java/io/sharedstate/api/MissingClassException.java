@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Thrown when a value or function refers to a class that is not on the classpath of the

@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Base class of the failures this library reports: unreachable or lost managers, refused

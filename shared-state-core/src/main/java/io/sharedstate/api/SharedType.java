@@ -1,4 +1,6 @@
-package io.sharedstate;
+package io.sharedstate.api;
+
+import io.sharedstate.SharedState;
 
 /**
  * The kinds of shared object a manager hosts. A name belongs to exactly one type.

@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 import java.io.Serial;
 
@@ -11,7 +11,7 @@ import java.io.Serial;
  * <pre>
  * java.lang.IllegalArgumentException: no cell (12, 3)
  *     at ... (the caller's stack)
- * Caused by: io.sharedstate.RemoteCause: java.lang.IllegalArgumentException: no cell (12, 3)
+ * Caused by: io.sharedstate.api.RemoteCause: java.lang.IllegalArgumentException: no cell (12, 3)
  *     at com.example.MatrixImpl.set(MatrixImpl.java:31)   (the server's stack)
  * </pre>
  */

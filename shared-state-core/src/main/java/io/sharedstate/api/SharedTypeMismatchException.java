@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Thrown when a name already belongs to a shared object of another type, for example

@@ -1,4 +1,4 @@
-package io.sharedstate;
+package io.sharedstate.api;
 
 /**
  * Thrown when a value or function names a class that deserialization is not allowed to
