@@ -82,7 +82,7 @@ public final class SharedState implements AutoCloseable {
 
 	private final ManagerServer server;
 
-	private final InetSocketAddress address;
+	private volatile InetSocketAddress address;
 
 	private final Mode mode;
 
@@ -123,9 +123,60 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedStateException if the address cannot be bound
 	 */
 	public static SharedState serve(ServerOptions options) {
+		SharedState manager = server(options);
+		manager.startServing();
+		return manager;
+	}
+
+	/**
+	 * Creates a manager server that does not listen yet: its objects can be created and
+	 * used in this JVM at once, and clients can connect after {@link #startServing()}.
+	 * Frameworks use it to open the port only once the application is ready.
+	 * @param options where to listen, the authkey and the limits
+	 * @return the manager, not listening
+	 */
+	public static SharedState server(ServerOptions options) {
 		LocalEngine engine = new LocalEngine();
-		ManagerServer server = ManagerServer.start(engine, options);
-		return new SharedState(Mode.SERVER, engine, engine, server, server.address());
+		return new SharedState(Mode.SERVER, engine, engine, new ManagerServer(engine, options), null);
+	}
+
+	/**
+	 * Starts accepting clients, if this manager is a server that does not listen yet.
+	 * @throws SharedStateException if the address cannot be bound
+	 * @throws IllegalStateException if this manager is not a server, or its serving was
+	 * stopped
+	 */
+	public synchronized void startServing() {
+		if (this.server == null) {
+			throw new IllegalStateException(this + " is not a manager server");
+		}
+		if (this.server.isListening()) {
+			return;
+		}
+		this.server.start();
+		this.address = this.server.address();
+		ManagerDirectory.add(this.address, this);
+	}
+
+	/**
+	 * Stops serving clients, gracefully: no new connections are accepted, requests being
+	 * run may take up to the grace period to finish and be answered, then every client
+	 * connection is closed (its parked waits are told the connection was lost). The
+	 * objects stay usable in this JVM until {@link #close()}.
+	 * @param grace how long running requests may take
+	 */
+	public void stopServing(java.time.Duration grace) {
+		if (this.server != null) {
+			this.server.stop(grace);
+		}
+	}
+
+	/**
+	 * Returns whether this manager accepts clients now.
+	 * @return whether it is a server that listens
+	 */
+	public boolean isServing() {
+		return this.server != null && this.server.isListening();
 	}
 
 	/**

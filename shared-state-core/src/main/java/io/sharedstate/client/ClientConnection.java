@@ -22,7 +22,6 @@ import com.esotericsoftware.kryo.io.Output;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.client.ClientOptions;
 import io.sharedstate.api.SharedStateAuthenticationException;
 import io.sharedstate.api.SharedStateConnectionException;
 import io.sharedstate.api.SharedStateException;

@@ -10,7 +10,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.client.ClientOptions;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.server.ServerOptions;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
@@ -39,7 +39,7 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final ServerOptions options;
 
-	private final ServerSocket serverSocket;
+	private volatile ServerSocket serverSocket;
 
 	private final RequestDispatcher dispatcher;
 
@@ -53,16 +53,21 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final AtomicLong connectionIds = new AtomicLong();
 
-	private final Thread acceptor;
+	private volatile Thread acceptor;
 
 	private volatile boolean closed;
 
 	private volatile ScheduledFuture<?> watcher;
 
-	private ManagerServer(LocalEngine engine, ServerOptions options, ServerSocket serverSocket) {
+	/**
+	 * Creates a server for an engine's objects; it listens once {@link #start()} is
+	 * called.
+	 * @param engine the objects to serve
+	 * @param options where to listen, the authkey and the limits
+	 */
+	public ManagerServer(LocalEngine engine, ServerOptions options) {
 		this.engine = engine;
 		this.options = options;
-		this.serverSocket = serverSocket;
 		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
 				(type, name, custom) -> engine.open(type, name, custom).object());
 		this.inspector = new LocalInspector(engine, this::clients);
@@ -70,45 +75,71 @@ public final class ManagerServer implements AutoCloseable {
 		this.sessions = new Sessions(engine, options.sessionGracePeriod());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
-		this.acceptor = new Thread(this::acceptConnections, "shared-state-server-" + address().getPort());
-		this.acceptor.setDaemon(true);
 	}
 
 	/**
-	 * Binds and starts accepting connections.
+	 * Starts a manager server.
 	 * @param engine the objects to serve
-	 * @param options address, authkey and limits
-	 * @return the running server
+	 * @param options where to listen, the authkey and the limits
+	 * @return the server, listening
 	 * @throws SharedStateException if the address cannot be bound
 	 */
 	public static ManagerServer start(LocalEngine engine, ServerOptions options) {
-		ServerSocket socket;
-		try {
-			socket = new ServerSocket();
-			socket.setReuseAddress(true);
-			socket.bind(options.address(), 128);
-		}
-		catch (IOException ex) {
-			throw new SharedStateException("Cannot listen on " + options.address().getHostString() + ":"
-					+ options.address().getPort() + ": " + ex.getMessage(), ex);
-		}
-		ManagerServer server = new ManagerServer(engine, options, socket);
-		engine.servedAt(server.address());
-		server.acceptor.start();
-		long period = Math.max(20,
-				Math.min(1000, Math.min(options.handshakeTimeout().toMillis(), options.idleTimeout().toMillis()) / 10));
-		server.watcher = engine.timer()
-			.scheduleWithFixedDelay(server::watchConnections, period, period, TimeUnit.MILLISECONDS);
-		logger.info("Manager server listening on {}:{}", server.address().getHostString(), server.address().getPort());
+		ManagerServer server = new ManagerServer(engine, options);
+		server.start();
 		return server;
 	}
 
 	/**
-	 * Returns the bound address (with the actual port when port 0 was asked for).
-	 * @return the address
+	 * Binds the address and starts accepting connections; does nothing if already
+	 * listening.
+	 * @throws SharedStateException if the address cannot be bound
+	 * @throws IllegalStateException if the server was stopped
+	 */
+	public synchronized void start() {
+		if (this.closed) {
+			throw new IllegalStateException("This manager server was stopped; create a new one to serve again");
+		}
+		if (this.serverSocket != null) {
+			return;
+		}
+		ServerSocket socket;
+		try {
+			socket = new ServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(this.options.address(), 128);
+		}
+		catch (IOException ex) {
+			throw new SharedStateException("Cannot listen on " + this.options.address().getHostString() + ":"
+					+ this.options.address().getPort() + ": " + ex.getMessage(), ex);
+		}
+		this.serverSocket = socket;
+		this.engine.servedAt(address());
+		this.acceptor = new Thread(this::acceptConnections, "shared-state-server-" + address().getPort());
+		this.acceptor.setDaemon(true);
+		this.acceptor.start();
+		long period = Math.max(20, Math.min(1000,
+				Math.min(this.options.handshakeTimeout().toMillis(), this.options.idleTimeout().toMillis()) / 10));
+		this.watcher = this.engine.timer()
+			.scheduleWithFixedDelay(this::watchConnections, period, period, TimeUnit.MILLISECONDS);
+		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
+	}
+
+	/**
+	 * Returns whether the server accepts connections.
+	 * @return whether it was started and not stopped
+	 */
+	public boolean isListening() {
+		return this.serverSocket != null && !this.closed;
+	}
+
+	/**
+	 * Returns the address the server listens on.
+	 * @return the bound address, or {@code null} before {@link #start()}
 	 */
 	public InetSocketAddress address() {
-		return (InetSocketAddress) this.serverSocket.getLocalSocketAddress();
+		ServerSocket socket = this.serverSocket;
+		return (socket != null) ? (InetSocketAddress) socket.getLocalSocketAddress() : null;
 	}
 
 	/**
@@ -157,21 +188,45 @@ public final class ManagerServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the server at once: {@code stop(Duration.ZERO)}.
+	 */
 	@Override
 	public void close() {
-		this.closed = true;
+		stop(Duration.ZERO);
+	}
+
+	/**
+	 * Stops the server: no new connections are accepted, requests being run are given up
+	 * to the grace period to finish and have their replies written, then every connection
+	 * is closed. Waits that are parked (a lock, a queue item) are not waited for: their
+	 * clients are told the connection was lost.
+	 * @param grace how long running requests may take
+	 */
+	public void stop(Duration grace) {
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
 		ScheduledFuture<?> current = this.watcher;
 		if (current != null) {
 			current.cancel(false);
 		}
+		ServerSocket socket = this.serverSocket;
+		if (socket == null) {
+			return;
+		}
 		try {
-			this.serverSocket.close();
+			socket.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing the server socket failed", ex);
 		}
+		long deadline = System.nanoTime() + grace.toNanos();
 		for (ServerConnection connection : this.connections) {
-			connection.close();
+			connection.closeWhenIdle(deadline);
 		}
 		try {
 			this.acceptor.join(5000);
@@ -180,7 +235,7 @@ public final class ManagerServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		this.engine.servedAt(null);
-		logger.info("Manager server on port {} stopped", this.serverSocket.getLocalPort());
+		logger.info("Manager server on port {} stopped", socket.getLocalPort());
 	}
 
 }

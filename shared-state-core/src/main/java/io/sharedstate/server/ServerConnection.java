@@ -19,7 +19,6 @@ import com.esotericsoftware.kryo.io.Output;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.server.ServerOptions;
 import io.sharedstate.engine.Acknowledged;
 import io.sharedstate.engine.Revocable;
 import io.sharedstate.protocol.ErrorReplies;
@@ -68,6 +67,9 @@ public final class ServerConnection {
 	private final Instant connectedAt = Instant.now();
 
 	private final AtomicLong operations = new AtomicLong();
+
+	/** Requests being run on the connection's thread: 0 or 1. */
+	private volatile boolean answering;
 
 	private OutputStream out;
 
@@ -204,9 +206,11 @@ public final class ServerConnection {
 							frame.kind());
 					return;
 				}
+				this.answering = true;
 				answer(frame);
 				if (!reader.hasBufferedFrame()) {
 					flush();
+					this.answering = false;
 				}
 			}
 		}
@@ -284,6 +288,18 @@ public final class ServerConnection {
 		if (grant != null && !accepted) {
 			grant.revoke();
 		}
+	}
+
+	/**
+	 * Closes the connection once the request being run (if any) has been answered, or at
+	 * the deadline.
+	 * @param deadlineNanos the latest {@link System#nanoTime()} to close at
+	 */
+	void closeWhenIdle(long deadlineNanos) {
+		while (this.answering && System.nanoTime() - deadlineNanos < 0) {
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+		}
+		close();
 	}
 
 	private void answer(Frame frame) {

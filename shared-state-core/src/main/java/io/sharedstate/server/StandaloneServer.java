@@ -3,7 +3,6 @@ package io.sharedstate.server;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
-import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 
 /**

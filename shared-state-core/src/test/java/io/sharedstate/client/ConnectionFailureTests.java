@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.client.ClientOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.api.SharedStateConnectionException;
 import io.sharedstate.api.SharedStateTimeoutException;

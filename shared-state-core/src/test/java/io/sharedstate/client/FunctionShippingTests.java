@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.client.ClientOptions;
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.MissingClassException;
 import io.sharedstate.server.ServerOptions;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.sharedstate.client.ClientOptions;
-import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
 import io.sharedstate.api.SharedStateAuthenticationException;
 import io.sharedstate.dict.SharedDict;
