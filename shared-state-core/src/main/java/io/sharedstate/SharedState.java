@@ -1,42 +1,46 @@
 package io.sharedstate;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import io.sharedstate.api.ManagerMode;
+import io.sharedstate.api.SharedStateAuthenticationException;
+import io.sharedstate.api.SharedStateException;
+import io.sharedstate.api.SharedStateUnavailableException;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.api.SharedTypeMismatchException;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.client.ClientOptions;
+import io.sharedstate.client.ManagerDirectory;
+import io.sharedstate.client.ProxyReference;
 import io.sharedstate.client.RemoteEngine;
 import io.sharedstate.custom.CustomObject;
 import io.sharedstate.custom.CustomType;
 import io.sharedstate.custom.CustomTypeRef;
+import io.sharedstate.custom.CustomTypes;
 import io.sharedstate.custom.TypeOptions;
 import io.sharedstate.dict.SharedDict;
 import io.sharedstate.engine.Engine;
-import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.event.SharedEvent;
 import io.sharedstate.inspect.Inspector;
-import io.sharedstate.inspect.LocalInspector;
 import io.sharedstate.inspect.OperationObserver;
 import io.sharedstate.list.SharedList;
+import io.sharedstate.local.LocalEngine;
+import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.namespace.SharedNamespace;
+import io.sharedstate.queue.SharedJoinableQueue;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.semaphore.SharedSemaphore;
 import io.sharedstate.server.ManagerServer;
+import io.sharedstate.server.ServerOptions;
+import io.sharedstate.types.StandardTypes;
 import io.sharedstate.value.SharedCounter;
 import io.sharedstate.value.SharedValue;
-import io.sharedstate.semaphore.SharedSemaphore;
-import io.sharedstate.event.SharedEvent;
-import io.sharedstate.lock.SharedCondition;
-import io.sharedstate.barrier.SharedBarrier;
-import io.sharedstate.queue.SharedQueue;
-import io.sharedstate.queue.SharedJoinableQueue;
-import io.sharedstate.api.SharedObject;
-import io.sharedstate.api.SharedType;
-import io.sharedstate.api.SharedTypeMismatchException;
-import io.sharedstate.api.SharedStateException;
-import io.sharedstate.api.SharedStateAuthenticationException;
-import io.sharedstate.api.SharedStateUnavailableException;
-import io.sharedstate.api.RemoteCause;
-import io.sharedstate.api.RemoteFunctionException;
-import io.sharedstate.client.ClientOptions;
-import io.sharedstate.server.ServerOptions;
 
 /**
  * The manager: the entry point to shared objects, like Python's
@@ -62,40 +66,27 @@ import io.sharedstate.server.ServerOptions;
  */
 public final class SharedState implements AutoCloseable {
 
-	/** How a manager hosts its objects. */
-	public enum Mode {
-
-		/** Objects live in this JVM and nothing listens. */
-		IN_PROCESS,
-
-		/** Objects live in this JVM and are served to clients. */
-		SERVER,
-
-		/** Objects live in a manager server this JVM is connected to. */
-		CLIENT
-
-	}
-
 	private final Engine engine;
-
-	private final LocalEngine localEngine;
 
 	private final ManagerServer server;
 
-	private volatile InetSocketAddress address;
-
-	private final Mode mode;
-
-	private SharedState(Mode mode, Engine engine, LocalEngine localEngine, ManagerServer server,
-			InetSocketAddress address) {
-		this.mode = mode;
+	private SharedState(Engine engine, ManagerServer server) {
 		this.engine = engine;
-		this.localEngine = localEngine;
 		this.server = server;
-		this.address = address;
+		InetSocketAddress address = engine.address();
 		if (address != null) {
-			ManagerDirectory.add(address, this);
+			ManagerDirectory.add(address, engine);
 		}
+	}
+
+	/**
+	 * Turns an engine into a manager: every engine (in-process, a client of a manager
+	 * server, a cluster) gives the same API.
+	 * @param engine the engine
+	 * @return the manager; closing it closes the engine
+	 */
+	public static SharedState of(Engine engine) {
+		return new SharedState(engine, null);
 	}
 
 	/**
@@ -103,8 +94,7 @@ public final class SharedState implements AutoCloseable {
 	 * @return the manager
 	 */
 	public static SharedState inProcess() {
-		LocalEngine engine = new LocalEngine();
-		return new SharedState(Mode.IN_PROCESS, engine, engine, null, null);
+		return of(new LocalEngine(StandardTypes::catalog, new CustomTypes(), Duration.ZERO, ProxyReference::create));
 	}
 
 	/**
@@ -136,8 +126,9 @@ public final class SharedState implements AutoCloseable {
 	 * @return the manager, not listening
 	 */
 	public static SharedState server(ServerOptions options) {
-		LocalEngine engine = new LocalEngine();
-		return new SharedState(Mode.SERVER, engine, engine, new ManagerServer(engine, options), null);
+		LocalEngine engine = new LocalEngine(StandardTypes::catalog, new CustomTypes(), options.sessionGracePeriod(),
+				ProxyReference::create);
+		return new SharedState(engine, new ManagerServer(engine, options));
 	}
 
 	/**
@@ -154,8 +145,7 @@ public final class SharedState implements AutoCloseable {
 			return;
 		}
 		this.server.start();
-		this.address = this.server.address();
-		ManagerDirectory.add(this.address, this);
+		ManagerDirectory.add(this.server.address(), this.engine);
 	}
 
 	/**
@@ -165,9 +155,13 @@ public final class SharedState implements AutoCloseable {
 	 * objects stay usable in this JVM until {@link #close()}.
 	 * @param grace how long running requests may take
 	 */
-	public void stopServing(java.time.Duration grace) {
+	public void stopServing(Duration grace) {
 		if (this.server != null) {
+			InetSocketAddress address = this.server.address();
 			this.server.stop(grace);
+			if (address != null) {
+				ManagerDirectory.remove(address, this.engine);
+			}
 		}
 	}
 
@@ -199,7 +193,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedStateAuthenticationException if the authkeys differ
 	 */
 	public static SharedState connect(ClientOptions options) {
-		return new SharedState(Mode.CLIENT, new RemoteEngine(options, false), null, null, options.address());
+		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, false));
 	}
 
 	/**
@@ -213,7 +207,11 @@ public final class SharedState implements AutoCloseable {
 	 * @return the manager
 	 */
 	public static SharedState connectWhenAvailable(ClientOptions options) {
-		return new SharedState(Mode.CLIENT, new RemoteEngine(options, true), null, null, options.address());
+		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, true));
+	}
+
+	private <T extends io.sharedstate.api.SharedObject> T open(SharedType type, String name, Object initial) {
+		return this.engine.open(type, name, initial);
 	}
 
 	/**
@@ -225,7 +223,21 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public <K, V> SharedDict<K, V> dict(String name) {
-		return this.engine.dict(name);
+		return open(SharedType.DICT, name, null);
+	}
+
+	/**
+	 * Finds or creates a shared dict that starts with the given entries when it is
+	 * created, like Python's {@code manager.dict({...})}.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param name the name
+	 * @param initial the entries of a new dict; ignored when the dict exists
+	 * @return the dict
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <K, V> SharedDict<K, V> dict(String name, Map<? extends K, ? extends V> initial) {
+		return open(SharedType.DICT, name, io.sharedstate.snapshot.Snapshots.map(initial));
 	}
 
 	/**
@@ -236,7 +248,20 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public <E> SharedList<E> list(String name) {
-		return this.engine.list(name);
+		return open(SharedType.LIST, name, null);
+	}
+
+	/**
+	 * Finds or creates a shared list that starts with the given elements when it is
+	 * created, like Python's {@code manager.list([...])}.
+	 * @param <E> the element type
+	 * @param name the name
+	 * @param initial the elements of a new list; ignored when the list exists
+	 * @return the list
+	 * @throws SharedTypeMismatchException if the name belongs to another type
+	 */
+	public <E> SharedList<E> list(String name, Collection<? extends E> initial) {
+		return open(SharedType.LIST, name, io.sharedstate.snapshot.Snapshots.list(initial));
 	}
 
 	/**
@@ -246,7 +271,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedNamespace namespace(String name) {
-		return this.engine.namespace(name);
+		return open(SharedType.NAMESPACE, name, null);
 	}
 
 	/**
@@ -258,7 +283,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public <V> SharedValue<V> value(String name, V initial) {
-		return this.engine.value(name, initial);
+		return open(SharedType.VALUE, name, initial);
 	}
 
 	/**
@@ -268,7 +293,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedCounter counter(String name) {
-		return this.engine.counter(name);
+		return open(SharedType.COUNTER, name, null);
 	}
 
 	/**
@@ -278,7 +303,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedLock lock(String name) {
-		return this.engine.lock(name);
+		return open(SharedType.LOCK, name, null);
 	}
 
 	/**
@@ -288,7 +313,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedLock rlock(String name) {
-		return this.engine.rlock(name);
+		return open(SharedType.RLOCK, name, null);
 	}
 
 	/**
@@ -300,7 +325,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedSemaphore semaphore(String name, int permits) {
-		return this.engine.semaphore(name, permits);
+		return open(SharedType.SEMAPHORE, name, permits);
 	}
 
 	/**
@@ -312,7 +337,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedSemaphore boundedSemaphore(String name, int permits) {
-		return this.engine.boundedSemaphore(name, permits);
+		return open(SharedType.BOUNDED_SEMAPHORE, name, permits);
 	}
 
 	/**
@@ -323,7 +348,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedEvent event(String name) {
-		return this.engine.event(name);
+		return open(SharedType.EVENT, name, null);
 	}
 
 	/**
@@ -335,7 +360,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedCondition condition(String name, SharedLock lock) {
-		return this.engine.condition(name, lock);
+		return open(SharedType.CONDITION, name, lock);
 	}
 
 	/**
@@ -349,7 +374,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public SharedBarrier barrier(String name, int parties, Runnable action) {
-		return this.engine.barrier(name, parties, action);
+		return this.<SharedBarrier>open(SharedType.BARRIER, name, parties).withAction(action);
 	}
 
 	/**
@@ -374,7 +399,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public <E> SharedQueue<E> queue(String name, int maxsize) {
-		return this.engine.queue(name, maxsize);
+		return open(SharedType.QUEUE, name, maxsize);
 	}
 
 	/**
@@ -388,7 +413,7 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedTypeMismatchException if the name belongs to another type
 	 */
 	public <E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize) {
-		return this.engine.joinableQueue(name, maxsize);
+		return open(SharedType.JOINABLE_QUEUE, name, maxsize);
 	}
 
 	/**
@@ -442,118 +467,109 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public <T> void register(String typeId, Class<T> sharedInterface, Supplier<? extends T> factory,
 			TypeOptions options) {
-		if (this.localEngine == null) {
+		if (this.engine.mode() == ManagerMode.CLIENT) {
 			throw new IllegalStateException("Custom type '" + typeId + "' cannot be registered on a client: types are "
 					+ "registered in the process that hosts the objects (SharedState.serve or inProcess). Register it "
-					+ "on the manager server at " + this.address.getHostString() + ":" + this.address.getPort()
-					+ ", and use proxy(typeId, name, interface) here.");
+					+ "on the manager server at " + describe(address()) + ", and use proxy(typeId, name, interface) "
+					+ "here.");
 		}
-		this.localEngine.customTypes().register(CustomType.of(typeId, sharedInterface, factory, options));
+		this.engine.register(CustomType.of(typeId, sharedInterface, factory, options));
 	}
 
 	/**
-	 * Finds or creates an object of a registered custom type: the first call for a name,
-	 * from any process, creates it with the type's factory on the hosting manager; later
-	 * calls find it. Method calls on the returned proxy run on that instance on the
-	 * server; an exception the method throws is rethrown here, with the server-side
-	 * exception (class, message and stack trace) as its {@link RemoteCause} (a JDK
-	 * exception type comes back as itself, others as {@link RemoteFunctionException}).
-	 * Calling a method the type does not expose throws
-	 * {@link UnsupportedOperationException}. {@code equals} and {@code hashCode} compare
-	 * which object proxies address; {@code toString} runs on the instance.
+	 * Finds or creates an object of a registered custom type, like calling a type
+	 * registered with Python's {@code BaseManager.register}.
 	 * @param <T> the interface
 	 * @param typeId the type id it was registered under
-	 * @param name the name, unique per manager across all types
+	 * @param name the name
 	 * @param sharedInterface the interface it was registered with
 	 * @return a proxy implementing the interface and {@link CustomObject}
-	 * @throws IllegalArgumentException if no type is registered under the id, or it is
-	 * registered with another interface
+	 * @throws IllegalArgumentException if no type is registered under the id with that
+	 * interface
 	 * @throws SharedTypeMismatchException if the name belongs to another type or type id
 	 */
 	public <T> T proxy(String typeId, String name, Class<T> sharedInterface) {
-		return this.engine.proxy(typeId, name, sharedInterface);
+		return sharedInterface.cast(open(SharedType.CUSTOM, name, CustomTypeRef.of(typeId, sharedInterface)));
 	}
 
 	/**
-	 * Returns the custom types registered on this manager, for tools that list them.
-	 * @return the types by type id; empty on a client, whose server holds the
-	 * registrations
+	 * Returns the custom types registered on this manager.
+	 * @return the types, by type id; empty on a client
 	 */
 	public List<CustomType<?>> registeredTypes() {
-		return (this.localEngine != null) ? this.localEngine.customTypes().types() : List.of();
-	}
-
-	SharedObject object(SharedType type, String name, CustomTypeRef custom) {
-		if (this.localEngine != null) {
-			return this.localEngine.open(type, name, custom).object();
-		}
-		return ((RemoteEngine) this.engine).resolve(type, name, custom);
+		return this.engine.registeredTypes();
 	}
 
 	/**
-	 * Returns an inspector of this manager's objects and, for a server or its client, the
-	 * connected clients.
+	 * Destroys a shared object everywhere, whatever its type: it is forgotten, proxies of
+	 * it fail with {@link io.sharedstate.api.ObjectDestroyedException} from then on, and
+	 * calls waiting on it (a lock, a queue take) fail the same way. Opening the name
+	 * again creates a new, empty object. Python managers free an object when its last
+	 * proxy goes; here objects are named and shared by name, so they live until
+	 * destroyed.
+	 * @param name the name
+	 * @return whether an object had the name
+	 */
+	public boolean destroy(String name) {
+		return this.engine.destroy(name);
+	}
+
+	/**
+	 * Returns what inspection shows of this manager: its objects, their state, its
+	 * clients.
 	 * @return the inspector
 	 */
 	public Inspector inspector() {
-		if (this.server != null) {
-			return this.server.inspector();
-		}
-		if (this.localEngine != null) {
-			return new LocalInspector(this.localEngine, List::of);
-		}
-		return ((RemoteEngine) this.engine).inspector();
+		return this.engine.inspector();
 	}
 
 	/**
-	 * Sets who hears about operations, for metrics: a client reports every call it makes,
-	 * a server every request it serves, every manager its lock waits and holds.
-	 * Operations of an in-process manager's objects are plain method calls and are not
-	 * reported.
+	 * Sets who hears about operations, for metrics.
 	 * @param observer the observer
 	 */
 	public void observe(OperationObserver observer) {
-		if (this.localEngine != null) {
-			this.localEngine.observe(observer);
-		}
-		else {
-			((RemoteEngine) this.engine).observe(observer);
-		}
+		this.engine.observe(observer);
 	}
 
 	/**
-	 * Returns whether this manager can reach its objects now: always in-process and for a
-	 * server, and for a client while its connection is up.
-	 * @return whether connected
+	 * Returns whether the manager can reach its objects now: always for one that hosts
+	 * them.
+	 * @return whether it is connected
 	 */
 	public boolean isConnected() {
-		return this.mode != Mode.CLIENT || ((RemoteEngine) this.engine).isConnected();
+		return this.engine.isConnected();
 	}
 
 	/**
-	 * Returns how this manager hosts its objects.
+	 * Returns where the objects live.
 	 * @return the mode
 	 */
-	public Mode mode() {
-		return this.mode;
+	public ManagerMode mode() {
+		return (this.server != null) ? ManagerMode.SERVER : this.engine.mode();
 	}
 
 	/**
-	 * Returns the server's address: where this manager listens, or the server a client
-	 * uses.
-	 * @return the address, or {@code null} in-process
+	 * Returns the address of the manager server this manager serves or uses.
+	 * @return the address; {@code null} in-process, and for a server that does not listen
+	 * yet
 	 */
 	public InetSocketAddress address() {
-		return this.address;
+		return (this.server != null) ? this.server.address() : this.engine.address();
 	}
 
 	/**
-	 * Stops the server or closes the client connection. Proxies of a closed client fail.
+	 * Returns the engine this manager runs on.
+	 * @return the engine
 	 */
+	public Engine engine() {
+		return this.engine;
+	}
+
 	@Override
 	public void close() {
-		if (this.address != null) {
-			ManagerDirectory.remove(this.address, this);
+		InetSocketAddress address = address();
+		if (address != null) {
+			ManagerDirectory.remove(address, this.engine);
 		}
 		if (this.server != null) {
 			this.server.close();
@@ -561,9 +577,14 @@ public final class SharedState implements AutoCloseable {
 		this.engine.close();
 	}
 
+	private static String describe(InetSocketAddress address) {
+		return (address != null) ? address.getHostString() + ":" + address.getPort() : "its address";
+	}
+
 	@Override
 	public String toString() {
-		return "SharedState[" + this.mode + ((this.address != null) ? " " + this.address : "") + "]";
+		InetSocketAddress address = address();
+		return "SharedState[" + mode() + ((address != null) ? " " + address : "") + "]";
 	}
 
 }

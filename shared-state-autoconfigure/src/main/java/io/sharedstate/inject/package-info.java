@@ -3,3 +3,5 @@
  * parameters of Spring beans: {@code @SharedDict("orders") Map<String, Order> orders}.
  */
 package io.sharedstate.inject;
+
+import java.util.Map;

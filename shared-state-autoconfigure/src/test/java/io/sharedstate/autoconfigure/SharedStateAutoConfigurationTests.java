@@ -28,6 +28,7 @@ import io.sharedstate.lock.SharedLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import io.sharedstate.api.ManagerMode;
 
 /**
  * Tests for {@link SharedStateAutoConfiguration}: the manager of each mode, the back-off,
@@ -43,7 +44,7 @@ class SharedStateAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(SharedState.class);
 			SharedState manager = context.getBean(SharedState.class);
-			assertThat(manager.mode()).isEqualTo(SharedState.Mode.IN_PROCESS);
+			assertThat(manager.mode()).isEqualTo(ManagerMode.IN_PROCESS);
 			assertThat(manager.address()).isNull();
 		});
 	}
@@ -53,7 +54,7 @@ class SharedStateAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY)
 			.run((context) -> {
 				SharedState manager = context.getBean(SharedState.class);
-				assertThat(manager.mode()).isEqualTo(SharedState.Mode.SERVER);
+				assertThat(manager.mode()).isEqualTo(ManagerMode.SERVER);
 				InetSocketAddress address = manager.inspector().address();
 				assertThat(address.getAddress().isLoopbackAddress()).isTrue();
 				assertThat(address.getPort()).isPositive();
@@ -87,7 +88,7 @@ class SharedStateAutoConfigurationTests {
 		try (SharedState server = TestServers.start()) {
 			this.contextRunner.withPropertyValues(TestServers.clientOf(server)).run((context) -> {
 				SharedState manager = context.getBean(SharedState.class);
-				assertThat(manager.mode()).isEqualTo(SharedState.Mode.CLIENT);
+				assertThat(manager.mode()).isEqualTo(ManagerMode.CLIENT);
 				assertThat(manager.isConnected()).isTrue();
 				manager.dict("greetings").put("from", "client");
 				assertThat(server.dict("greetings")).containsEntry("from", "client");

@@ -70,4 +70,15 @@ public interface SharedBarrier extends SharedObject {
 	 */
 	int numberWaiting();
 
+	/**
+	 * Returns a view of this barrier whose awaits, in this process, run an action when
+	 * they trip the barrier, like the action of a
+	 * {@link java.util.concurrent.CyclicBarrier} or of Python's
+	 * {@code Barrier(parties, action)}: the party arriving last runs it once per trip,
+	 * before any party goes on; if it throws, the barrier breaks.
+	 * @param action the action, or {@code null} for none
+	 * @return the view
+	 */
+	SharedBarrier withAction(Runnable action);
+
 }

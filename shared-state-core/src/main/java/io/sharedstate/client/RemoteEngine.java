@@ -1,6 +1,9 @@
 package io.sharedstate.client;
 
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,30 +13,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sharedstate.api.ManagerMode;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
-import io.sharedstate.custom.CustomSupport;
-import io.sharedstate.custom.CustomTypeRef;
-import io.sharedstate.dict.SharedDict;
+import io.sharedstate.custom.CustomType;
 import io.sharedstate.engine.Engine;
-import io.sharedstate.engine.SharedTypes;
+import io.sharedstate.engine.ReferenceFactory;
+import io.sharedstate.model.TypeCatalog;
 import io.sharedstate.inspect.OperationObserver;
-import io.sharedstate.list.SharedList;
-import io.sharedstate.lock.SharedLock;
-import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.protocol.Ops;
-import io.sharedstate.value.SharedCounter;
-import io.sharedstate.value.SharedValue;
-import io.sharedstate.semaphore.SharedSemaphore;
-import io.sharedstate.event.SharedEvent;
-import io.sharedstate.lock.SharedCondition;
-import io.sharedstate.barrier.BarrierSupport;
-import io.sharedstate.barrier.SharedBarrier;
-import io.sharedstate.queue.SharedQueue;
-import io.sharedstate.queue.SharedJoinableQueue;
 
 /**
  * The engine of a client: shared objects are proxies whose calls travel to a manager
@@ -68,7 +59,14 @@ public final class RemoteEngine implements Engine {
 	 * One proxy per lock name: a lock proxy records which threads of this process hold
 	 * the lock, so every proxy of a name must be the same one.
 	 */
-	private final ConcurrentHashMap<String, SharedLock> locks = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, SharedObject> locks = new ConcurrentHashMap<>();
+
+	private final TypeCatalog catalog;
+
+	private final ReferenceFactory references;
+
+	/** The generation of this client's session: it grows when the server ended it. */
+	private final AtomicLong sessionEpoch = new AtomicLong();
 
 	private volatile ClientConnection connection;
 
@@ -86,10 +84,17 @@ public final class RemoteEngine implements Engine {
 	 * @throws io.sharedstate.api.SharedStateAuthenticationException if the authkeys
 	 * differ
 	 */
-	public RemoteEngine(ClientOptions options, boolean waitForServer) {
+	public RemoteEngine(ClientOptions options, TypeCatalog catalog, ReferenceFactory references,
+			boolean waitForServer) {
 		this.options = options;
+		this.catalog = catalog;
+		this.references = references;
 		this.waitForServer = waitForServer;
-		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), this::referenceProxy);
+		// A reference read from a reply opens its object on first use: opening it now
+		// would
+		// make a call while the reply is being read.
+		this.codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
+				(type, name, custom) -> open(type, name, custom, false));
 		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "shared-state-heartbeat-" + options.address().getPort());
 			thread.setDaemon(true);
@@ -161,11 +166,23 @@ public final class RemoteEngine implements Engine {
 			if (current == null || current.isBroken()) {
 				current = ClientConnection.open(this.options, this.codec, this.heartbeat);
 				ProcessHandle self = ProcessHandle.current();
-				current.call(0, Ops.HELLO,
+				boolean resumed = Boolean.TRUE.equals(current.call(0, Ops.HELLO,
 						new Object[] { this.session, self.pid(), hostName(), this.options.clientName() }, this, "hello",
-						this.options.callTimeout());
+						this.options.callTimeout()));
 				if (this.connection != null) {
-					logger.info("Reconnected to the manager at {}", ClientConnection.describe(this.options.address()));
+					if (!resumed) {
+						// The server ended this session (or restarted): every hold taken
+						// before is void.
+						this.sessionEpoch.incrementAndGet();
+						logger.warn(
+								"Reconnected to the manager at {}, which had ended this client's session: locks "
+										+ "and permits it held were released",
+								ClientConnection.describe(this.options.address()));
+					}
+					else {
+						logger.info("Reconnected to the manager at {}",
+								ClientConnection.describe(this.options.address()));
+					}
 				}
 				this.connection = current;
 			}
@@ -181,156 +198,75 @@ public final class RemoteEngine implements Engine {
 				this.options.callTimeout());
 	}
 
+	@Override
+	public <T extends SharedObject> T open(SharedType type, String name, Object initial) {
+		return open(type, name, initial, !opensOnFirstUse());
+	}
+
 	@SuppressWarnings("unchecked")
-	private <T extends SharedObject> T referenceProxy(SharedType type, String name, CustomTypeRef custom) {
-		if (isLock(type)) {
-			SharedLock cached = this.locks.get(name);
+	private <T extends SharedObject> T open(SharedType type, String name, Object initial, boolean openNow) {
+		if (type == SharedType.LOCK || type == SharedType.RLOCK) {
+			// One proxy per lock: it knows which threads of this process hold it.
+			SharedObject cached = this.locks.get(name);
 			if (cached != null && cached.type() == type) {
 				return (T) cached;
 			}
-			return (T) cacheLock(name,
-					SharedTypes.<SharedLock>support(type).createRemote(new RemoteHandle(this, type, name, null)));
+			SharedObject opened = newProxy(type, name, initial, openNow);
+			SharedObject previous = this.locks.putIfAbsent(name, opened);
+			return (T) ((previous != null && previous.type() == type) ? previous : opened);
 		}
-		return SharedTypes.<T>support(type).createRemote(new RemoteHandle(this, type, name, custom));
+		return (T) newProxy(type, name, initial, openNow);
 	}
 
-	private static boolean isLock(SharedType type) {
-		return type == SharedType.LOCK || type == SharedType.RLOCK;
-	}
-
-	/**
-	 * Returns the one proxy of a lock, opening it on the server (which refuses a name of
-	 * another type) the first time.
-	 */
-	private SharedLock lockProxy(SharedType type, String name) {
-		SharedLock cached = this.locks.get(name);
-		if (cached != null && cached.type() == type) {
-			return cached;
-		}
-		return cacheLock(name, openProxy(type, name, null));
-	}
-
-	private SharedLock cacheLock(String name, SharedLock opened) {
-		SharedLock previous = this.locks.putIfAbsent(name, opened);
-		return (previous != null && previous.type() == opened.type()) ? previous : opened;
-	}
-
-	<T extends SharedObject> T openProxy(SharedType type, String name, Object initial) {
-		return SharedTypes.<T>support(type).createRemote(openHandle(type, name, initial));
-	}
-
-	private RemoteHandle openHandle(SharedType type, String name, Object initial) {
+	private SharedObject newProxy(SharedType type, String name, Object initial, boolean openNow) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("A shared object needs a non-empty name");
 		}
 		RemoteHandle handle = new RemoteHandle(this, type, name, initial);
-		if (!opensOnFirstUse()) {
+		if (openNow) {
 			handle.objectId(connection());
 		}
-		return handle;
+		return this.catalog.definition(type).proxy().apply(handle);
 	}
 
-	/**
-	 * Returns whether objects are found or created (and their type checked) at their
-	 * first use rather than when asked for: while a client that waits for its server has
-	 * no connection, so that the application can take its proxies before the server
-	 * answers.
-	 * @return whether opening waits for the first use
-	 */
 	private boolean opensOnFirstUse() {
 		return this.waitForServer && !isConnected();
 	}
 
-	@Override
-	public <K, V> SharedDict<K, V> dict(String name) {
-		return openProxy(SharedType.DICT, name, null);
+	Object referenceTo(SharedType type, String name, Object initial) {
+		return this.references.reference(this.options.address(), type, name, initial);
+	}
+
+	long sessionEpoch() {
+		return this.sessionEpoch.get();
 	}
 
 	@Override
-	public <E> SharedList<E> list(String name) {
-		return openProxy(SharedType.LIST, name, null);
+	public boolean destroy(String name) {
+		this.locks.remove(name);
+		return (Boolean) connection().call(0, Ops.DESTROY, new Object[] { name }, this, "destroy",
+				this.options.callTimeout());
 	}
 
 	@Override
-	public SharedNamespace namespace(String name) {
-		return openProxy(SharedType.NAMESPACE, name, null);
+	public void register(CustomType<?> type) {
+		throw new IllegalStateException("Custom type '" + type.typeId() + "' cannot be registered on a client: types "
+				+ "are registered in the process that hosts the objects");
 	}
 
 	@Override
-	public <V> SharedValue<V> value(String name, V initial) {
-		return openProxy(SharedType.VALUE, name, initial);
+	public List<CustomType<?>> registeredTypes() {
+		return List.of();
 	}
 
 	@Override
-	public SharedCounter counter(String name) {
-		return openProxy(SharedType.COUNTER, name, null);
+	public ManagerMode mode() {
+		return ManagerMode.CLIENT;
 	}
 
 	@Override
-	public SharedLock lock(String name) {
-		return lockProxy(SharedType.LOCK, name);
-	}
-
-	@Override
-	public SharedLock rlock(String name) {
-		return lockProxy(SharedType.RLOCK, name);
-	}
-
-	@Override
-	public SharedSemaphore semaphore(String name, int permits) {
-		return openProxy(SharedType.SEMAPHORE, name, permits);
-	}
-
-	@Override
-	public SharedSemaphore boundedSemaphore(String name, int permits) {
-		return openProxy(SharedType.BOUNDED_SEMAPHORE, name, permits);
-	}
-
-	@Override
-	public SharedEvent event(String name) {
-		return openProxy(SharedType.EVENT, name, null);
-	}
-
-	@Override
-	public SharedCondition condition(String name, SharedLock lock) {
-		return openProxy(SharedType.CONDITION, name, lock);
-	}
-
-	@Override
-	public SharedBarrier barrier(String name, int parties, Runnable action) {
-		SharedBarrier barrier = this.openProxy(SharedType.BARRIER, name, parties);
-		// The parties of an existing barrier cannot be compared before the server
-		// answers.
-		return opensOnFirstUse() ? BarrierSupport.withAction(barrier, action)
-				: BarrierSupport.withPartiesAndAction(barrier, parties, action);
-	}
-
-	@Override
-	public <E> SharedQueue<E> queue(String name, int maxsize) {
-		return openProxy(SharedType.QUEUE, name, maxsize);
-	}
-
-	@Override
-	public <E> SharedJoinableQueue<E> joinableQueue(String name, int maxsize) {
-		return openProxy(SharedType.JOINABLE_QUEUE, name, maxsize);
-	}
-
-	@Override
-	public <T> T proxy(String typeId, String name, Class<T> sharedInterface) {
-		CustomTypeRef ref = CustomTypeRef.of(typeId, sharedInterface);
-		return CustomSupport.createRemote(openHandle(SharedType.CUSTOM, name, ref), sharedInterface);
-	}
-
-	/**
-	 * Returns a live proxy for a reference, as decoding does.
-	 * @param type the type
-	 * @param name the name
-	 * @param custom the type id and interface of a custom object, {@code null} for other
-	 * types
-	 * @return the proxy
-	 */
-	public SharedObject resolve(SharedType type, String name, CustomTypeRef custom) {
-		return isLock(type) ? lockProxy(type, name) : openProxy(type, name, custom);
+	public InetSocketAddress address() {
+		return this.options.address();
 	}
 
 	private void keepAlive() {
@@ -348,7 +284,7 @@ public final class RemoteEngine implements Engine {
 	 * Returns who hears about operations.
 	 * @return the observer
 	 */
-	public OperationObserver observer() {
+	OperationObserver observer() {
 		return this.observer;
 	}
 
@@ -356,6 +292,7 @@ public final class RemoteEngine implements Engine {
 	 * Sets who hears about the calls this client makes.
 	 * @param observer the observer
 	 */
+	@Override
 	public void observe(OperationObserver observer) {
 		this.observer = observer;
 	}
@@ -364,6 +301,7 @@ public final class RemoteEngine implements Engine {
 	 * Returns an inspector that asks the server.
 	 * @return the inspector
 	 */
+	@Override
 	public io.sharedstate.inspect.Inspector inspector() {
 		return new RemoteInspector(this);
 	}
@@ -372,6 +310,7 @@ public final class RemoteEngine implements Engine {
 	 * Returns whether the connection to the server is up.
 	 * @return whether connected
 	 */
+	@Override
 	public boolean isConnected() {
 		ClientConnection current = this.connection;
 		return current != null && !current.isBroken();

@@ -26,6 +26,7 @@ import io.sharedstate.custom.CustomObject;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
 import io.sharedstate.snapshot.SnapshotSet;
+import java.util.List;
 
 /**
  * A Kryo set up for shared state: no registration needed, every decoded class checked

@@ -60,9 +60,6 @@ public final class ValueCodec {
 	 * @throws IllegalArgumentException if the value cannot be encoded
 	 */
 	public void write(Output output, Object value) {
-		if (value instanceof WireValue wire) {
-			value = wire.wireValue();
-		}
 		if (value == null) {
 			output.writeByte(NULL);
 		}

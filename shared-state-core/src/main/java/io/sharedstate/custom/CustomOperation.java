@@ -1,15 +1,23 @@
 package io.sharedstate.custom;
 
-import io.sharedstate.engine.Operation;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.OperationKind;
+import io.sharedstate.model.OperationSpec;
 
 /**
- * The remote operations of a custom object. Append only: the wire code is the position.
- * {@code CALL}: body method key, argument count, arguments; reply the result.
+ * The one operation of a custom object: call an exposed method.
  */
 enum CustomOperation implements Operation {
 
+	/** Method key, the arguments as an array. */
 	CALL;
 
-	static final CustomOperation[] ALL = values();
+	private static final OperationSpec<CustomState> SPEC = new OperationSpec<>(OperationKind.WRITE, 2,
+			CustomState.class, (custom, a, t) -> custom.call((String) a[0], (Object[]) a[1], t));
+
+	@Override
+	public OperationSpec<CustomState> spec() {
+		return SPEC;
+	}
 
 }

@@ -3,6 +3,7 @@ package io.sharedstate.custom;
 import java.util.Objects;
 
 import io.sharedstate.api.MissingClassException;
+import io.sharedstate.model.Labelled;
 
 /**
  * Which registered type a custom object is, as it travels: the type id and the name of
@@ -12,7 +13,7 @@ import io.sharedstate.api.MissingClassException;
  * @param typeId the type id
  * @param interfaceName the interface's binary name
  */
-public record CustomTypeRef(String typeId, String interfaceName) {
+public record CustomTypeRef(String typeId, String interfaceName) implements Labelled, java.io.Serializable {
 
 	public CustomTypeRef {
 		if (typeId == null || typeId.isEmpty()) {
@@ -45,6 +46,20 @@ public record CustomTypeRef(String typeId, String interfaceName) {
 	 * @throws MissingClassException if this process does not have it
 	 * @throws IllegalArgumentException if the class is not an interface
 	 */
+	@Override
+	public String label() {
+		return label(this.typeId);
+	}
+
+	/**
+	 * Returns how messages name objects of a custom type.
+	 * @param typeId the type id
+	 * @return the label, such as {@code 'matrix' object}
+	 */
+	public static String label(String typeId) {
+		return "'" + typeId + "' object";
+	}
+
 	Class<?> loadInterface() {
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		if (loader == null) {

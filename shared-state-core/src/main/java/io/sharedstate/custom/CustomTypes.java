@@ -1,5 +1,17 @@
 package io.sharedstate.custom;
 
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedType;
+import io.sharedstate.model.Transition;
+import io.sharedstate.model.TypeDefinition;
+import io.sharedstate.snapshot.Snapshots;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +25,9 @@ public final class CustomTypes {
 	private final ConcurrentHashMap<String, CustomType<?>> byTypeId = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<Class<?>, CustomType<?>> byInterface = new ConcurrentHashMap<>();
+
+	/** Instances returned by methods, with the shared objects they were handed out as. */
+	private final Map<Object, SharedObject> shared = new IdentityHashMap<>();
 
 	/**
 	 * Registers a type. Registering a type id again with the same interface replaces its
@@ -86,6 +101,62 @@ public final class CustomTypes {
 
 	private static String simpleName(String className) {
 		return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+	}
+
+	/**
+	 * Hands out what a custom object's method returned: an instance of a registered type
+	 * as a shared object of its own (the same one each time the same instance is
+	 * returned), a value as a snapshot.
+	 * @throws IllegalStateException if the value is mutable and not of a registered type:
+	 * the caller would get a copy whose changes are silently lost
+	 */
+	Object share(Method method, String parentName, Object result, Transition transition) {
+		if (result == null || result instanceof SharedObject) {
+			return result;
+		}
+		CustomType<?> type = forReturnType(method.getReturnType());
+		if (type == null) {
+			if (!ReturnedValues.isSafeCopy(result)) {
+				throw new IllegalStateException(ReturnedValues.refusal(method, result));
+			}
+			return Snapshots.of(result);
+		}
+		synchronized (this.shared) {
+			SharedObject known = this.shared.get(result);
+			if (known == null) {
+				String name = parentName + "." + method.getName();
+				known = transition.host(name, CustomTypeRef.of(type.typeId(), type.sharedInterface()),
+						new CustomState(type, name, result, this));
+				this.shared.put(result, known);
+			}
+			return known;
+		}
+	}
+
+	/**
+	 * Returns the definition of custom objects whose types this registry holds.
+	 * @return the definition
+	 */
+	public TypeDefinition definition() {
+		return new TypeDefinition(SharedType.CUSTOM, CustomOperation.values(), (name, initial, others) -> {
+			if (!(initial instanceof CustomTypeRef ref)) {
+				throw new IllegalArgumentException("Custom object '" + name + "' must be opened with its type id");
+			}
+			CustomType<?> type = require(ref);
+			return new CustomState(type, name, type.create(), this);
+		}, CustomProxyHandler::proxy, new TypeDefinition.Inspection() {
+
+			@Override
+			public Map<String, Object> describe(Object state, LongFunction<String> processes) {
+				CustomType<?> type = ((CustomState) state).type();
+				Map<String, Object> described = new LinkedHashMap<>();
+				described.put("typeId", type.typeId());
+				described.put("interface", type.sharedInterface().getName());
+				described.put("threadSafe", type.threadSafe());
+				return described;
+			}
+
+		});
 	}
 
 }

@@ -17,10 +17,17 @@ import io.sharedstate.function.SerializableFunction;
  *
  * <p>
  * {@link #compute}, {@link #computeIfAbsent}, {@link #computeIfPresent}, {@link #merge}
- * and {@link #replaceAll} run their function on the manager server, atomically: two
- * processes each doing {@code merge(key, 1L, Long::sum)} never lose an increment. Lambdas
- * and method references passed directly select the serializable overloads; the function's
- * class must be on the server's classpath.
+ * and {@link #replaceAll} are atomic across processes: two processes each doing
+ * {@code merge(key, 1L, Long::sum)} never lose an increment. A serializable function
+ * (lambdas and method references passed directly to a {@code SharedDict} select the
+ * serializable overloads) runs once, on the manager server; it needs no class of the
+ * caller when it is a method reference to a JDK method or one of
+ * {@link io.sharedstate.function.SharedFunctions}, otherwise its class must be on the
+ * server's classpath. Any other function (a plain {@code BiFunction}, as {@code Map} code
+ * passes) runs in the caller with the compare-and-replace loop of {@link ConcurrentMap}'s
+ * default methods: atomic with respect to the dict, but it may run more than once when
+ * another process changes the key at the same time. In-process, every function runs once,
+ * in the dict.
  *
  * <p>
  * Values are copies: a plain {@link java.util.List}, {@link java.util.Set} or {@link Map}
@@ -48,7 +55,9 @@ public interface SharedDict<K, V> extends ConcurrentMap<K, V>, SharedObject {
 	 * @return the new value, or {@code null} if removed
 	 * @see ConcurrentMap#compute(Object, BiFunction)
 	 */
-	V compute(K key, SerializableBiFunction<? super K, ? super V, ? extends V> function);
+	default V compute(K key, SerializableBiFunction<? super K, ? super V, ? extends V> function) {
+		return compute(key, (BiFunction<? super K, ? super V, ? extends V>) function);
+	}
 
 	/**
 	 * Atomically computes a value for an absent key on the server.
@@ -57,7 +66,9 @@ public interface SharedDict<K, V> extends ConcurrentMap<K, V>, SharedObject {
 	 * @return the current (existing or computed) value
 	 * @see ConcurrentMap#computeIfAbsent(Object, Function)
 	 */
-	V computeIfAbsent(K key, SerializableFunction<? super K, ? extends V> function);
+	default V computeIfAbsent(K key, SerializableFunction<? super K, ? extends V> function) {
+		return computeIfAbsent(key, (Function<? super K, ? extends V>) function);
+	}
 
 	/**
 	 * Atomically recomputes the value of a present key on the server.
@@ -66,7 +77,9 @@ public interface SharedDict<K, V> extends ConcurrentMap<K, V>, SharedObject {
 	 * @return the new value, or {@code null}
 	 * @see ConcurrentMap#computeIfPresent(Object, BiFunction)
 	 */
-	V computeIfPresent(K key, SerializableBiFunction<? super K, ? super V, ? extends V> function);
+	default V computeIfPresent(K key, SerializableBiFunction<? super K, ? super V, ? extends V> function) {
+		return computeIfPresent(key, (BiFunction<? super K, ? super V, ? extends V>) function);
+	}
 
 	/**
 	 * Atomically merges a value into the entry on the server.
@@ -77,13 +90,17 @@ public interface SharedDict<K, V> extends ConcurrentMap<K, V>, SharedObject {
 	 * @return the new value, or {@code null}
 	 * @see ConcurrentMap#merge(Object, Object, BiFunction)
 	 */
-	V merge(K key, V value, SerializableBiFunction<? super V, ? super V, ? extends V> function);
+	default V merge(K key, V value, SerializableBiFunction<? super V, ? super V, ? extends V> function) {
+		return merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) function);
+	}
 
 	/**
 	 * Atomically replaces every value with the function's result, on the server.
 	 * @param function computes each new value from its key and current value
 	 */
-	void replaceAll(SerializableBiFunction<? super K, ? super V, ? extends V> function);
+	default void replaceAll(SerializableBiFunction<? super K, ? super V, ? extends V> function) {
+		replaceAll((BiFunction<? super K, ? super V, ? extends V>) function);
+	}
 
 	/**
 	 * Returns a copy of the whole dict, taken atomically in one call.

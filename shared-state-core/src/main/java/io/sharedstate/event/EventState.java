@@ -1,67 +1,74 @@
 package io.sharedstate.event;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.io.Serial;
+import java.io.Serializable;
 
-import io.sharedstate.engine.Owner;
-import io.sharedstate.engine.ParkedWaiters;
-import io.sharedstate.engine.Waiter;
+import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.Owner;
+import io.sharedstate.model.Transition;
+import io.sharedstate.model.WaitQueue;
 
 /**
- * The authoritative state of an event: the flag and the threads waiting for it.
+ * The state of an event: a flag, and who waits for it to be set.
  */
-final class EventState {
+final class EventState implements BlockingState, Serializable {
 
-	private final ParkedWaiters<Boolean> waiters;
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final WaitQueue waiters = new WaitQueue();
 
 	private boolean flag;
 
-	EventState(ScheduledExecutorService timer) {
-		this.waiters = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(false), (waiter) -> {
-		});
+	Object set(Transition transition) {
+		this.flag = true;
+		this.waiters.pollAll().forEach((parked) -> transition.wake(parked, true));
+		return null;
 	}
 
-	void set() {
-		List<Waiter<Boolean>> woken;
-		synchronized (this) {
-			this.flag = true;
-			woken = this.waiters.serveAll();
-		}
-		woken.forEach((waiter) -> waiter.complete(true));
-	}
-
-	synchronized void clear() {
+	Object clear() {
 		this.flag = false;
+		return null;
 	}
 
-	synchronized boolean isSet() {
+	boolean isSet() {
 		return this.flag;
 	}
 
-	synchronized int waiting() {
+	int waiting() {
 		return this.waiters.size();
 	}
 
-	/**
-	 * Waits for the flag.
-	 * @param owner who waits
-	 * @param timeoutNanos how long: 0 to only look, negative for ever
-	 * @return a future of whether the flag was set, complete unless the owner waits
-	 */
-	synchronized CompletableFuture<Boolean> await(Owner owner, long timeoutNanos) {
+	Object await(Owner owner, long timeoutNanos, Transition transition) {
 		if (this.flag || timeoutNanos == 0) {
-			return CompletableFuture.completedFuture(this.flag);
+			return this.flag;
 		}
-		return this.waiters.park(owner, null, timeoutNanos);
+		this.waiters.add(transition.park(owner, null, timeoutNanos));
+		return Transition.PARKED;
 	}
 
-	void sessionEnded(long session) {
-		List<Waiter<Boolean>> gone;
-		synchronized (this) {
-			gone = this.waiters.removeSession(session);
+	@Override
+	public void expire(long waitId, Transition transition) {
+		var parked = this.waiters.remove(waitId);
+		if (parked != null) {
+			transition.wake(parked, false);
 		}
-		gone.forEach((waiter) -> waiter.complete(false));
+	}
+
+	@Override
+	public boolean cancel(long waitId, Transition transition) {
+		return this.waiters.remove(waitId) != null;
+	}
+
+	@Override
+	public void giveBack(Operation operation, Object[] args, Object result, Transition transition) {
+		// Nothing is taken by waiting for an event.
+	}
+
+	@Override
+	public void sessionEnded(long session, Transition transition) {
+		this.waiters.removeSession(session).forEach((parked) -> transition.wake(parked, false));
 	}
 
 }

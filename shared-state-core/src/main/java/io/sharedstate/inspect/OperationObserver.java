@@ -1,7 +1,6 @@
 package io.sharedstate.inspect;
 
 import io.sharedstate.api.SharedType;
-import io.sharedstate.engine.Operation;
 
 /**
  * Hears about operations as a manager runs them, for metrics: a client times each call it
@@ -22,7 +21,7 @@ public interface OperationObserver {
 	 * @param nanos how long it took
 	 * @param success whether it completed without an exception
 	 */
-	default void operation(SharedType type, Operation operation, long nanos, boolean success) {
+	default void operation(SharedType type, String operation, long nanos, boolean success) {
 	}
 
 	/**

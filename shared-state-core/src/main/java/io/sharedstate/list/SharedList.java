@@ -40,7 +40,9 @@ public interface SharedList<E> extends List<E>, SharedObject {
 	 * @param comparator the order, or {@code null} for natural order
 	 * @see List#sort(Comparator)
 	 */
-	void sort(SerializableComparator<? super E> comparator);
+	default void sort(SerializableComparator<? super E> comparator) {
+		sort((Comparator<? super E>) comparator);
+	}
 
 	/**
 	 * Removes, on the server and atomically, every element the filter accepts.
@@ -48,14 +50,18 @@ public interface SharedList<E> extends List<E>, SharedObject {
 	 * @return whether any element was removed
 	 * @see java.util.Collection#removeIf(Predicate)
 	 */
-	boolean removeIf(SerializablePredicate<? super E> filter);
+	default boolean removeIf(SerializablePredicate<? super E> filter) {
+		return removeIf((Predicate<? super E>) filter);
+	}
 
 	/**
 	 * Replaces, on the server and atomically, every element with the operator's result.
 	 * @param operator computes each new element
 	 * @see List#replaceAll(UnaryOperator)
 	 */
-	void replaceAll(SerializableUnaryOperator<E> operator);
+	default void replaceAll(SerializableUnaryOperator<E> operator) {
+		replaceAll((UnaryOperator<E>) operator);
+	}
 
 	/**
 	 * Returns a copy of the whole list, taken atomically in one call.

@@ -1,30 +1,41 @@
 package io.sharedstate.lock;
 
-import io.sharedstate.engine.Operation;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.OperationKind;
+import io.sharedstate.model.OperationSpec;
+import io.sharedstate.model.OperationSpec.Handler;
+
+import static io.sharedstate.model.OperationKind.BLOCKING;
+import static io.sharedstate.model.OperationKind.READ;
+import static io.sharedstate.model.OperationKind.WRITE;
 
 /**
- * The remote operations of a condition. Append only: the wire code is the position.
+ * The operations of a condition.
  */
 enum ConditionOperation implements Operation {
 
-	/**
-	 * Args: thread id, timeout in ns (negative for ever). Reply: lock grant and signalled
-	 * bit.
-	 */
-	AWAIT,
+	/** Thread, timeout in nanoseconds (negative for ever). */
+	AWAIT(BLOCKING, 2, (condition, a, t) -> condition.await(t.owner((Long) a[0], null), (Long) a[1], t)),
 
-	/** Args: thread id. Reply: null. */
-	SIGNAL,
+	/** Thread. */
+	SIGNAL(WRITE, 1, (condition, a, t) -> condition.signal(t.owner((Long) a[0], null), false)),
 
-	/** Args: thread id. Reply: null. */
-	SIGNAL_ALL,
+	/** Thread. */
+	SIGNAL_ALL(WRITE, 1, (condition, a, t) -> condition.signal(t.owner((Long) a[0], null), true)),
 
-	/** Reply: the condition's lock. */
-	LOCK,
+	LOCK_OF(READ, 0, (condition, a, t) -> condition.lockOf()),
 
-	/** Reply: how many wait. */
-	WAITING;
+	WAITING(READ, 0, (condition, a, t) -> condition.waiting());
 
-	static final ConditionOperation[] ALL = values();
+	private final OperationSpec<ConditionState> spec;
+
+	ConditionOperation(OperationKind kind, int arity, Handler<ConditionState> handler) {
+		this.spec = new OperationSpec<>(kind, arity, ConditionState.class, handler);
+	}
+
+	@Override
+	public OperationSpec<ConditionState> spec() {
+		return this.spec;
+	}
 
 }

@@ -1,151 +1,88 @@
 package io.sharedstate.lock;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.io.Serial;
+import java.io.Serializable;
 
-import io.sharedstate.codec.WireValue;
-import io.sharedstate.engine.Owner;
-import io.sharedstate.engine.ParkedWaiters;
-import io.sharedstate.engine.Revocable;
-import io.sharedstate.engine.Waiter;
+import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.Owner;
+import io.sharedstate.model.Reopenable;
+import io.sharedstate.model.Transition;
 
 /**
- * The authoritative state of a condition: the threads waiting on it, guarded by its
- * lock's monitor so that releasing the lock and starting to wait are one step. A
- * signalled or timed-out waiter queues for the lock again and its wait completes when it
- * holds the lock.
+ * The state of a condition: a part of its lock's state, under the lock's monitor, so that
+ * giving up the lock and parking on the condition is one transition.
  */
-final class ConditionState {
+final class ConditionState implements BlockingState, Reopenable, Serializable {
 
-	private final LocalLock lock;
+	@Serial
+	private static final long serialVersionUID = 1L;
 
-	private final LockState lockState;
+	private final String name;
 
-	private final ParkedWaiters<Awakening> waiters;
+	private final LockState lock;
 
-	ConditionState(LocalLock lock, ScheduledExecutorService timer) {
-		this.lock = lock;
-		this.lockState = lock.state();
-		this.waiters = new ParkedWaiters<>(this.lockState.monitor(), timer, (waiter) -> reacquire(waiter, false),
-				(waiter) -> {
-				});
-	}
-
-	LocalLock lock() {
-		return this.lock;
-	}
-
-	/**
-	 * Releases the owner's lock and waits for a signal.
-	 * @param owner the waiting thread, which must hold the lock
-	 * @param timeoutNanos how long to wait for a signal, negative for ever
-	 * @return a future that completes once the owner holds the lock again
-	 * @throws IllegalMonitorStateException if the owner does not hold the lock
-	 */
-	CompletableFuture<Awakening> await(Owner owner, long timeoutNanos) {
-		Runnable handOver;
-		Waiter<Awakening> waiter;
-		synchronized (this.lockState.monitor()) {
-			handOver = this.lockState.releaseForWait(owner);
-			waiter = this.waiters.park(owner, null, Math.max(timeoutNanos, -1));
+	ConditionState(String name, Object lock) {
+		if (!(lock instanceof LockState state)) {
+			throw new IllegalArgumentException("Condition '" + name + "' needs a shared lock of the same manager");
 		}
-		handOver.run();
-		return waiter;
+		this.name = name;
+		this.lock = state;
 	}
 
-	/**
-	 * Wakes the longest-waiting thread.
-	 * @param owner the signalling thread, which must hold the lock
-	 */
-	void signal(Owner owner) {
-		Waiter<Awakening> woken;
-		synchronized (this.lockState.monitor()) {
-			requireHolder(owner);
-			woken = this.waiters.serveFirst();
-		}
-		if (woken != null) {
-			reacquire(woken, true);
-		}
+	Object await(Owner owner, long timeoutNanos, Transition transition) {
+		return this.lock.await(this.name, owner, timeoutNanos, transition);
 	}
 
-	/**
-	 * Wakes every waiting thread.
-	 * @param owner the signalling thread, which must hold the lock
-	 */
-	void signalAll(Owner owner) {
-		List<Waiter<Awakening>> woken;
-		synchronized (this.lockState.monitor()) {
-			requireHolder(owner);
-			woken = this.waiters.serveAll();
-		}
-		woken.forEach((waiter) -> reacquire(waiter, true));
-	}
-
-	private void requireHolder(Owner owner) {
-		if (!this.lockState.isHeldBy(owner)) {
-			throw new IllegalMonitorStateException(
-					"Signalling needs the lock '" + this.lockState.name() + "', which this thread does not hold");
-		}
-	}
-
-	private void reacquire(Waiter<Awakening> waiter, boolean signalled) {
-		this.lockState.acquire(waiter.owner(), -1).thenAccept((grant) -> {
-			if (grant != null) {
-				waiter.complete(new Awakening(grant, signalled));
-			}
-		});
+	Object signal(Owner owner, boolean all) {
+		return this.lock.signal(this.name, owner, all);
 	}
 
 	int waiting() {
-		synchronized (this.lockState.monitor()) {
-			return this.waiters.size();
+		return this.lock.conditionWaiting(this.name);
+	}
+
+	/** The lock's name and whether it is reentrant. */
+	java.util.List<Object> lockOf() {
+		return java.util.List.of(this.lock.name(), this.lock.isReentrant());
+	}
+
+	String lockName() {
+		return this.lock.name();
+	}
+
+	@Override
+	public void reopened(Object initial) {
+		String lockName = ((io.sharedstate.api.SharedObject) initial).name();
+		if (!this.lock.name().equals(lockName)) {
+			throw new IllegalArgumentException("Condition '" + this.name + "' belongs to the lock '" + this.lock.name()
+					+ "', not to '" + lockName + "'; a condition is bound to the lock it was created with");
 		}
 	}
 
-	void sessionEnded(long session) {
-		List<Waiter<Awakening>> gone;
-		synchronized (this.lockState.monitor()) {
-			gone = new ArrayList<>(this.waiters.removeSession(session));
-		}
-		gone.forEach((waiter) -> waiter.complete(null));
+	@Override
+	public Object monitor() {
+		return this.lock;
 	}
 
-	/**
-	 * The end of a wait: the lock held again, and whether a signal (not the timeout)
-	 * ended it. On the wire: the lock grant shifted left by one, the lowest bit set when
-	 * signalled.
-	 */
-	static final class Awakening implements Revocable, WireValue {
+	@Override
+	public void expire(long waitId, Transition transition) {
+		this.lock.expire(waitId, transition);
+	}
 
-		private final LockState.Grant grant;
+	@Override
+	public boolean cancel(long waitId, Transition transition) {
+		return this.lock.cancel(waitId, transition);
+	}
 
-		private final boolean signalled;
+	@Override
+	public void giveBack(Operation operation, Object[] args, Object result, Transition transition) {
+		this.lock.giveBack(operation, args, result, transition);
+	}
 
-		Awakening(LockState.Grant grant, boolean signalled) {
-			this.grant = grant;
-			this.signalled = signalled;
-		}
-
-		LockState.Grant grant() {
-			return this.grant;
-		}
-
-		boolean signalled() {
-			return this.signalled;
-		}
-
-		@Override
-		public void revoke() {
-			this.grant.revoke();
-		}
-
-		@Override
-		public Object wireValue() {
-			return ((Long) this.grant.wireValue() << 1) | (this.signalled ? 1 : 0);
-		}
-
+	@Override
+	public void sessionEnded(long session, Transition transition) {
+		this.lock.sessionEnded(session, transition);
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.sharedstate.engine.LocalWaits;
+import io.sharedstate.model.Uninterruptibly;
 
 /**
  * The {@link java.util.concurrent.locks.Condition} methods that every shared condition
@@ -27,7 +27,7 @@ abstract class ConditionWaits implements SharedCondition {
 
 	@Override
 	public void awaitUninterruptibly() {
-		LocalWaits.uninterruptibly(this::await);
+		Uninterruptibly.run(this::await);
 	}
 
 	@Override

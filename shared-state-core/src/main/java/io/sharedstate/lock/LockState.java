@@ -1,28 +1,41 @@
 package io.sharedstate.lock;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import io.sharedstate.codec.WireValue;
-import io.sharedstate.engine.Owner;
-import io.sharedstate.engine.ParkedWaiters;
-import io.sharedstate.engine.Revocable;
-import io.sharedstate.engine.Waiter;
+import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.Owner;
+import io.sharedstate.model.Parked;
+import io.sharedstate.model.Transition;
+import io.sharedstate.model.WaitQueue;
 
 /**
- * The authoritative state of a lock: who holds it (a thread of a session), how many
- * times, and who waits, first come first served. Every grant carries a fence number that
- * grows with each new holder, so a late or repeated release of an earlier hold is
- * recognised and ignored.
+ * The state of a lock and of its conditions: who holds it (a thread of a session), how
+ * many times, who waits for it first come first served, and who waits on each condition.
+ * Every grant carries a fence that grows with each new holder, so a late or repeated
+ * release of an earlier hold is recognised and ignored, and a write fenced by an earlier
+ * grant is refused.
+ *
+ * <p>
+ * A condition wait gives up every hold and parks on the condition; a signal (or the
+ * wait's timeout) moves it to the lock's queue, and it is woken only once it holds the
+ * lock again.
  */
-final class LockState {
+final class LockState implements BlockingState, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final String name;
 
 	private final boolean reentrant;
 
-	private final ParkedWaiters<Grant> waiters;
+	private final WaitQueue waiters = new WaitQueue();
+
+	private final Map<String, WaitQueue> conditions = new LinkedHashMap<>();
 
 	private Owner holder;
 
@@ -32,216 +45,235 @@ final class LockState {
 
 	private boolean holderDied;
 
-	private java.time.Instant heldSince;
+	private long heldSinceMillis;
 
-	LockState(String name, boolean reentrant, ScheduledExecutorService timer) {
+	LockState(String name, boolean reentrant) {
 		this.name = name;
 		this.reentrant = reentrant;
-		this.waiters = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(null), (waiter) -> {
-		});
 	}
 
 	/**
-	 * Acquires the lock for an owner.
-	 * @param owner the acquiring thread
-	 * @param timeoutNanos how long to wait: 0 to only try, negative for ever
-	 * @return a future of the grant, already complete unless the owner has to wait; it
-	 * completes with {@code null} when the time runs out
+	 * Acquires the lock.
+	 * @return the grant ({@link LockGrants}), {@code null} if only trying and it is
+	 * taken, or {@link Transition#PARKED}
 	 */
-	CompletableFuture<Grant> acquire(Owner owner, long timeoutNanos) {
-		synchronized (this) {
-			if (this.holder == null && (this.waiters.isEmpty() || timeoutNanos == 0)) {
-				return CompletableFuture.completedFuture(grantTo(owner));
-			}
-			if (this.reentrant && owner.equals(this.holder)) {
-				this.holds++;
-				return CompletableFuture.completedFuture(new Grant(owner, this.fence, false));
-			}
-			if (timeoutNanos == 0) {
-				return CompletableFuture.completedFuture(null);
-			}
-			return this.waiters.park(owner, null, timeoutNanos);
+	Object acquire(Owner owner, long timeoutNanos, Transition transition) {
+		if (this.holder == null && (this.waiters.isEmpty() || timeoutNanos == 0)) {
+			return grantTo(owner, transition);
 		}
+		if (this.reentrant && owner.equals(this.holder)) {
+			this.holds++;
+			return LockGrants.grant(this.fence, false);
+		}
+		if (timeoutNanos == 0) {
+			return null;
+		}
+		this.waiters.add(transition.park(owner, null, timeoutNanos));
+		return Transition.PARKED;
 	}
 
-	private Grant grantTo(Owner owner) {
-		this.heldSince = java.time.Instant.now();
+	private long grantTo(Owner owner, Transition transition) {
+		this.heldSinceMillis = transition.currentTimeMillis();
 		this.holder = owner;
 		this.holds = 1;
 		this.fence++;
-		Grant grant = new Grant(owner, this.fence, this.holderDied);
+		long grant = LockGrants.grant(this.fence, this.holderDied);
 		this.holderDied = false;
 		return grant;
 	}
 
 	/**
 	 * Releases one hold.
-	 * @param owner the releasing thread
-	 * @param fence the fence of its grant, or 0 to release whatever hold the owner has
-	 * @return whether a hold was released; {@code false} when the grant is stale (the
-	 * lock was taken from the owner because its session was considered gone)
+	 * @param fence the fence of the hold, or 0 for whatever hold the owner has
+	 * @return whether a hold was released; {@code false} when the hold is stale (the lock
+	 * was taken from the owner because its session ended)
 	 * @throws IllegalMonitorStateException if the owner does not hold the lock at all
 	 */
-	boolean release(Owner owner, long fence) {
-		Waiter<Grant> next;
-		Grant grant;
-		synchronized (this) {
-			if (!owner.equals(this.holder)) {
-				if (fence != 0) {
-					return false;
-				}
-				throw new IllegalMonitorStateException("The lock '" + this.name + "' is not held by this thread");
-			}
-			if (fence != 0 && fence != this.fence) {
+	boolean release(Owner owner, long fence, Transition transition) {
+		if (!owner.equals(this.holder) || (fence != 0 && fence != this.fence)) {
+			if (fence != 0) {
 				return false;
 			}
-			if (--this.holds > 0) {
-				return true;
-			}
-			this.holder = null;
-			next = this.waiters.serveFirst();
-			grant = (next != null) ? grantTo(next.owner()) : null;
+			throw notHeld();
 		}
-		if (next != null) {
-			next.complete(grant);
+		if (--this.holds > 0) {
+			return true;
 		}
+		handOver(transition);
 		return true;
 	}
 
-	/**
-	 * Gives up every hold of the owner, as a condition wait does; call under this monitor
-	 * and complete the returned waiter after leaving it.
-	 * @param owner the holder
-	 * @return a completion to run outside the monitor, never {@code null}
-	 * @throws IllegalMonitorStateException if the owner does not hold the lock
-	 */
-	Runnable releaseForWait(Owner owner) {
-		if (!owner.equals(this.holder)) {
-			throw new IllegalMonitorStateException("The lock '" + this.name + "' is not held by this thread");
-		}
+	/** Frees the lock and grants it to the first waiter, if any. */
+	private void handOver(Transition transition) {
 		this.holder = null;
 		this.holds = 0;
-		Waiter<Grant> next = this.waiters.serveFirst();
-		if (next == null) {
-			return () -> {
-			};
+		Parked next = this.waiters.poll();
+		if (next != null) {
+			long grant = grantTo(next.owner(), transition);
+			transition.wake(next, (next.request() instanceof Reacquire reacquire) ? reacquire.awakening(grant) : grant);
 		}
-		Grant grant = grantTo(next.owner());
-		return () -> next.complete(grant);
 	}
 
 	/**
-	 * Returns the monitor that guards this lock, shared by its conditions.
-	 * @return the monitor
+	 * Waits on a condition: gives up every hold and parks until signalled or timed out.
 	 */
-	Object monitor() {
-		return this;
+	Object await(String condition, Owner owner, long timeoutNanos, Transition transition) {
+		if (!owner.equals(this.holder)) {
+			throw notHeld();
+		}
+		handOver(transition);
+		Parked parked = transition.park(owner, condition, Math.max(timeoutNanos, -1));
+		this.conditions.computeIfAbsent(condition, (key) -> new WaitQueue()).add(parked);
+		return Transition.PARKED;
+	}
+
+	Object signal(String condition, Owner owner, boolean all) {
+		if (!owner.equals(this.holder)) {
+			throw new IllegalMonitorStateException(
+					"Signalling needs the lock '" + this.name + "', which this thread does not hold");
+		}
+		WaitQueue waiting = this.conditions.get(condition);
+		if (waiting != null) {
+			for (Parked parked = waiting.poll(); parked != null; parked = all ? waiting.poll() : null) {
+				requeue(parked, true);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Moves a condition waiter to the lock's queue: the signaller holds the lock, so the
+	 * waiter gets it after the threads already waiting for it.
+	 */
+	private void requeue(Parked parked, boolean signalled) {
+		this.waiters.add(new Parked(parked.id(), parked.owner(), new Reacquire(signalled)));
+	}
+
+	int conditionWaiting(String condition) {
+		WaitQueue waiting = this.conditions.get(condition);
+		return (waiting != null) ? waiting.size() : 0;
+	}
+
+	boolean isLocked() {
+		return this.holder != null;
+	}
+
+	/**
+	 * Returns whether a hold is current: the owner holds the lock under that fence.
+	 */
+	boolean isHeldBy(Owner owner, long fence) {
+		return owner.equals(this.holder) && fence == this.fence;
+	}
+
+	int waiting() {
+		return this.waiters.size();
 	}
 
 	String name() {
 		return this.name;
 	}
 
-	/**
-	 * Describes the lock for inspection.
-	 * @param engine names the holder's process
-	 * @return locked, holder, thread, since, holds and waiting
-	 */
-	synchronized java.util.Map<String, Object> describe(io.sharedstate.engine.LocalEngine engine) {
-		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+	boolean isReentrant() {
+		return this.reentrant;
+	}
+
+	@Override
+	public void expire(long waitId, Transition transition) {
+		for (Parked parked : this.waiters) {
+			if (parked.id() == waitId) {
+				if (!(parked.request() instanceof Reacquire)) {
+					this.waiters.remove(waitId);
+					transition.wake(parked, null);
+				}
+				// A condition waiter that is taking its lock back waits for it however
+				// long.
+				return;
+			}
+		}
+		for (WaitQueue waiting : this.conditions.values()) {
+			Parked parked = waiting.remove(waitId);
+			if (parked != null) {
+				if (this.holder == null && this.waiters.isEmpty()) {
+					transition.wake(parked, new Reacquire(false).awakening(grantTo(parked.owner(), transition)));
+				}
+				else {
+					requeue(parked, false);
+				}
+				return;
+			}
+		}
+	}
+
+	@Override
+	public boolean cancel(long waitId, Transition transition) {
+		for (WaitQueue waiting : this.conditions.values()) {
+			if (waiting.remove(waitId) != null) {
+				return true;
+			}
+		}
+		for (Parked parked : this.waiters) {
+			if (parked.id() == waitId) {
+				if (parked.request() instanceof Reacquire) {
+					return false;
+				}
+				this.waiters.remove(waitId);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public void giveBack(Operation operation, Object[] args, Object result, Transition transition) {
+		if (result instanceof Long wire) {
+			long grant = (operation == LockOperation.ACQUIRE) ? wire : LockGrants.grantOf(wire);
+			release(transition.owner((Long) args[0], null), LockGrants.fenceOf(grant), transition);
+		}
+	}
+
+	@Override
+	public void sessionEnded(long session, Transition transition) {
+		this.waiters.removeSession(session).forEach((parked) -> transition.wake(parked, null));
+		this.conditions.values()
+			.forEach((waiting) -> waiting.removeSession(session).forEach((parked) -> transition.wake(parked, null)));
+		if (this.holder != null && this.holder.session() == session) {
+			this.holderDied = true;
+			handOver(transition);
+		}
+	}
+
+	Map<String, Object> describe(java.util.function.LongFunction<String> processes, boolean reentrant) {
+		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("locked", this.holder != null);
 		if (this.holder != null) {
-			state.put("holder", engine.processOf(this.holder.session()));
+			state.put("holder", processes.apply(this.holder.session()));
 			state.put("thread",
 					(this.holder.threadName() != null) ? this.holder.threadName() : "thread " + this.holder.thread());
-			state.put("since", this.heldSince.toString());
-			if (this.reentrant) {
+			state.put("since", java.time.Instant.ofEpochMilli(this.heldSinceMillis).toString());
+			if (reentrant) {
 				state.put("holds", this.holds);
 			}
+			state.put("fence", this.fence);
 		}
 		state.put("waiting", this.waiters.size());
 		return state;
 	}
 
-	synchronized boolean isLocked() {
-		return this.holder != null;
-	}
-
-	synchronized boolean isHeldBy(Owner owner) {
-		return owner.equals(this.holder);
-	}
-
-	synchronized int waiting() {
-		return this.waiters.size();
-	}
-
-	void sessionEnded(long session) {
-		List<Waiter<Grant>> gone;
-		Waiter<Grant> next = null;
-		Grant grant = null;
-		synchronized (this) {
-			gone = this.waiters.removeSession(session);
-			if (this.holder != null && this.holder.session() == session) {
-				this.holder = null;
-				this.holderDied = true;
-				next = this.waiters.serveFirst();
-				grant = (next != null) ? grantTo(next.owner()) : null;
-			}
-		}
-		gone.forEach((waiter) -> waiter.complete(null));
-		if (next != null) {
-			next.complete(grant);
-		}
+	private IllegalMonitorStateException notHeld() {
+		return new IllegalMonitorStateException("The lock '" + this.name + "' is not held by this thread");
 	}
 
 	/**
-	 * A hold of the lock, as sent to the holder. On the wire it is one number: the fence
-	 * shifted left by one, with the lowest bit set when the previous holder died.
+	 * The request of a condition waiter taking its lock back.
+	 *
+	 * @param signalled whether it was signalled (else its wait timed out)
 	 */
-	final class Grant implements Revocable, WireValue {
+	record Reacquire(boolean signalled) implements Serializable {
 
-		private final Owner owner;
-
-		private final long fence;
-
-		private final boolean previousHolderDied;
-
-		Grant(Owner owner, long fence, boolean previousHolderDied) {
-			this.owner = owner;
-			this.fence = fence;
-			this.previousHolderDied = previousHolderDied;
+		long awakening(long grant) {
+			return LockGrants.awakening(grant, this.signalled);
 		}
 
-		long fence() {
-			return this.fence;
-		}
-
-		boolean previousHolderDied() {
-			return this.previousHolderDied;
-		}
-
-		@Override
-		public void revoke() {
-			release(this.owner, this.fence);
-		}
-
-		@Override
-		public Object wireValue() {
-			return encode(this.fence, this.previousHolderDied);
-		}
-
-	}
-
-	static long encode(long fence, boolean holderDied) {
-		return (fence << 1) | (holderDied ? 1 : 0);
-	}
-
-	static long fenceOf(long wire) {
-		return wire >>> 1;
-	}
-
-	static boolean holderDiedOf(long wire) {
-		return (wire & 1) != 0;
 	}
 
 }

@@ -34,7 +34,10 @@ public interface SharedLock extends Lock, SharedObject {
 	boolean isLocked();
 
 	/**
-	 * Returns whether the calling thread holds the lock.
+	 * Returns whether the calling thread holds the lock, as far as this process knows: it
+	 * turns {@code false} once this process learns, at its next contact with the manager,
+	 * that the manager ended its session and took the lock away. See {@link #stillHeld()}
+	 * to ask the manager.
 	 * @return whether this thread is the holder
 	 */
 	boolean isHeldByCurrentThread();
@@ -73,6 +76,16 @@ public interface SharedLock extends Lock, SharedObject {
 	 * conditions on one lock, use the manager's {@code condition(name, lock)}.
 	 * @return the condition
 	 */
+	/**
+	 * Asks the manager whether the calling thread's hold is still current: {@code false}
+	 * when the thread does not hold the lock, or when the manager took it away because
+	 * this process's session ended (it was out of touch for longer than the grace
+	 * period). One round trip; a check before a write narrows, but does not close, the
+	 * window in which another holder can write too — {@link #fenced} views close it.
+	 * @return whether the hold is current
+	 */
+	boolean stillHeld();
+
 	@Override
 	Condition newCondition();
 

@@ -3,9 +3,10 @@ package io.sharedstate.lock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which threads of this process hold a lock, with the grant each got. Lets a process
- * re-enter a reentrant lock, refuse an unlock by a non-holder, and answer
- * {@code holderDied()} without asking the server.
+ * Which threads of this process hold a lock, with the grant each got and the session
+ * generation it was got in. Lets a process re-enter a reentrant lock, refuse an unlock by
+ * a non-holder, answer {@code holderDied()} without asking the manager, and tell a hold
+ * that its session's end voided.
  */
 final class ThreadHolds {
 
@@ -19,37 +20,39 @@ final class ThreadHolds {
 
 	/**
 	 * Counts one more hold for the calling thread if it already holds the lock.
-	 * @return whether it did (no need to ask the server)
+	 * @param epoch the session generation now
+	 * @return whether it did (no need to ask the manager)
 	 */
-	boolean reenter() {
+	boolean reenter(long epoch) {
 		Hold hold = this.byThread.get(Thread.currentThread().getId());
-		if (hold == null) {
+		if (hold == null || hold.epoch != epoch) {
 			return false;
 		}
 		hold.count++;
 		return true;
 	}
 
-	/**
-	 * Records a grant the server made to the calling thread.
-	 * @param wire the grant as sent by the server
-	 */
-	void granted(long wire) {
-		this.byThread.put(Thread.currentThread().getId(),
-				new Hold(LockState.fenceOf(wire), LockState.holderDiedOf(wire)));
+	void granted(long grant, long epoch) {
+		this.byThread.put(Thread.currentThread().getId(), new Hold(grant, epoch));
 	}
 
 	/**
 	 * Gives up one hold of the calling thread.
-	 * @return the hold when it was the last one (the server must be told), otherwise
-	 * {@code null}
+	 * @param epoch the session generation now
+	 * @return the hold if that was its last, to release on the manager; {@code null}
+	 * otherwise
+	 * @throws LockLostException if the hold was voided by the end of its session
 	 * @throws IllegalMonitorStateException if the thread does not hold the lock
 	 */
-	Hold release() {
+	Hold release(long epoch) {
 		long thread = Thread.currentThread().getId();
 		Hold hold = this.byThread.get(thread);
 		if (hold == null) {
 			throw notHeld();
+		}
+		if (hold.epoch != epoch) {
+			this.byThread.remove(thread);
+			throw new LockLostException(this.name);
 		}
 		if (--hold.count > 0) {
 			return null;
@@ -59,9 +62,8 @@ final class ThreadHolds {
 	}
 
 	/**
-	 * Sets aside the calling thread's hold while it waits on a condition.
-	 * @return how many times the thread had entered the lock
-	 * @throws IllegalMonitorStateException if the thread does not hold the lock
+	 * Removes every hold of the calling thread, as a condition wait gives them up.
+	 * @return how many there were
 	 */
 	int suspend() {
 		Hold hold = this.byThread.remove(Thread.currentThread().getId());
@@ -71,51 +73,51 @@ final class ThreadHolds {
 		return hold.count;
 	}
 
-	/**
-	 * Restores the calling thread's hold after a condition wait, with the grant it got
-	 * back.
-	 * @param wire the new grant as sent by the server
-	 * @param count how many times the thread had entered the lock
-	 */
-	void resume(long wire, int count) {
-		Hold hold = new Hold(LockState.fenceOf(wire), LockState.holderDiedOf(wire));
+	void resume(long grant, int count, long epoch) {
+		Hold hold = new Hold(grant, epoch);
 		hold.count = count;
 		this.byThread.put(Thread.currentThread().getId(), hold);
 	}
 
-	boolean isHeldByCurrentThread() {
-		return this.byThread.containsKey(Thread.currentThread().getId());
+	Hold current() {
+		return this.byThread.get(Thread.currentThread().getId());
+	}
+
+	boolean isHeldByCurrentThread(long epoch) {
+		Hold hold = current();
+		return hold != null && hold.epoch == epoch;
 	}
 
 	boolean holderDied() {
-		Hold hold = this.byThread.get(Thread.currentThread().getId());
+		Hold hold = current();
 		if (hold == null) {
 			throw notHeld();
 		}
-		return hold.holderDied;
+		return LockGrants.holderDiedOf(hold.grant);
 	}
 
 	IllegalMonitorStateException notHeld() {
 		return new IllegalMonitorStateException("The lock '" + this.name + "' is not held by this thread");
 	}
 
-	/**
-	 * One thread's hold: its grant's fence and how many times it entered. Touched only by
-	 * that thread.
-	 */
+	/** One thread's hold. */
 	static final class Hold {
 
-		final long fence;
+		final long grant;
 
-		final boolean holderDied;
+		final long epoch;
 
 		final long grantedAtNanos = System.nanoTime();
 
 		int count = 1;
 
-		Hold(long fence, boolean holderDied) {
-			this.fence = fence;
-			this.holderDied = holderDied;
+		Hold(long grant, long epoch) {
+			this.grant = grant;
+			this.epoch = epoch;
+		}
+
+		long fence() {
+			return LockGrants.fenceOf(this.grant);
 		}
 
 	}

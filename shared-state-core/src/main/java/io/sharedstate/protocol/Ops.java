@@ -17,7 +17,10 @@ public final class Ops {
 	/** Keep the connection alive; reply null. */
 	public static final int PING = 2;
 
-	/** Say who the client is: body session id, pid, host, client name; reply null. */
+	/**
+	 * Say who the client is: body session id, pid, host, client name; reply whether the
+	 * server still had the session (false for a new one, and for one it ended).
+	 */
 	public static final int HELLO = 3;
 
 	/** Cancel a parked request of this connection: body its request id; reply null. */
@@ -44,8 +47,21 @@ public final class Ops {
 	/** Describe the connected clients: no body; reply a list of ClientInfo. */
 	public static final int INSPECT_CLIENTS = 9;
 
+	/** Destroy a named object: body name; reply whether it existed. */
+	public static final int DESTROY = 10;
+
 	/** The first code available to object operations. */
 	public static final int FIRST_OBJECT_OP = 100;
+
+	/**
+	 * Returns the wire code of an object operation: its position in its type's
+	 * operations, after {@link #FIRST_OBJECT_OP}.
+	 * @param operation the operation
+	 * @return the code
+	 */
+	public static int code(io.sharedstate.model.Operation operation) {
+		return FIRST_OBJECT_OP + operation.ordinal();
+	}
 
 	private Ops() {
 	}

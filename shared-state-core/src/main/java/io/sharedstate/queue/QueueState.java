@@ -1,25 +1,30 @@
 package io.sharedstate.queue;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 
-import io.sharedstate.codec.WireValue;
-import io.sharedstate.engine.Acknowledged;
-import io.sharedstate.engine.Owner;
-import io.sharedstate.engine.ParkedWaiters;
-import io.sharedstate.engine.Waiter;
+import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.Owner;
+import io.sharedstate.model.Parked;
+import io.sharedstate.model.Transition;
+import io.sharedstate.model.WaitQueue;
 import io.sharedstate.snapshot.Snapshots;
 
 /**
- * The authoritative state of a queue: its items, the producers waiting for room and the
- * consumers waiting for items (each in arrival order), and for a joinable queue the count
- * of unfinished tasks and who waits for it to reach zero.
+ * The state of a FIFO queue: its items (stored as snapshots), the capacity, who waits to
+ * take and to put, first come first served, and the count of unfinished tasks that
+ * {@code join} waits for. An item handed to a taker that did not get it is put back at
+ * the head.
  */
-final class QueueState {
+final class QueueState implements BlockingState, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final String name;
 
@@ -27,296 +32,209 @@ final class QueueState {
 
 	private final ArrayDeque<Object> items = new ArrayDeque<>();
 
-	private final ParkedWaiters<Delivery> takers;
+	private final WaitQueue takers = new WaitQueue();
 
-	private final ParkedWaiters<Boolean> putters;
+	/** Putters waiting for room; each request is the item it puts. */
+	private final WaitQueue putters = new WaitQueue();
 
-	private final ParkedWaiters<Boolean> joiners;
+	private final WaitQueue joiners = new WaitQueue();
 
 	private int unfinished;
 
-	/**
-	 * Creates the state.
-	 * @param name the queue's name
-	 * @param maxsize the most items held, 0 for no limit
-	 * @param timer ends timed waits
-	 */
-	QueueState(String name, int maxsize, ScheduledExecutorService timer) {
+	QueueState(String name, int maxsize) {
 		if (maxsize < 0) {
 			throw new IllegalArgumentException("A queue's maxsize must be 0 (unbounded) or more, not " + maxsize);
 		}
 		this.name = name;
 		this.capacity = (maxsize == 0) ? Integer.MAX_VALUE : maxsize;
-		this.takers = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(null), (waiter) -> {
-		});
-		this.putters = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(false), (waiter) -> {
-		});
-		this.joiners = new ParkedWaiters<>(this, timer, (waiter) -> waiter.complete(false), (waiter) -> {
-		});
 	}
 
-	/**
-	 * Puts an item at the tail.
-	 * @param owner who puts
-	 * @param item the item, not null
-	 * @param timeoutNanos how long to wait for room: 0 not at all, negative for ever
-	 * @return whether it was put; complete unless the owner waits
-	 */
-	CompletableFuture<Boolean> offer(Owner owner, Object item, long timeoutNanos) {
+	Object offer(Owner owner, Object item, long timeoutNanos, Transition transition) {
 		if (item == null) {
 			throw new NullPointerException("A shared queue does not hold null");
 		}
 		Object stored = Snapshots.of(item);
-		Waiter<Delivery> taker;
-		Delivery delivery;
-		synchronized (this) {
-			if (this.items.size() >= this.capacity || !this.putters.isEmpty()) {
-				if (timeoutNanos == 0) {
-					return CompletableFuture.completedFuture(false);
-				}
-				return this.putters.park(owner, stored, timeoutNanos);
+		if (this.items.size() >= this.capacity || !this.putters.isEmpty()) {
+			if (timeoutNanos == 0) {
+				return false;
 			}
-			this.unfinished++;
-			taker = this.takers.serveFirst();
-			if (taker == null) {
-				this.items.addLast(stored);
-				return CompletableFuture.completedFuture(true);
-			}
-			delivery = new Delivery(stored);
+			this.putters.add(transition.park(owner, stored, timeoutNanos));
+			return Transition.PARKED;
 		}
-		taker.complete(delivery);
-		return CompletableFuture.completedFuture(true);
+		this.unfinished++;
+		hand(stored, transition);
+		return true;
 	}
 
-	/**
-	 * Takes the item at the head.
-	 * @param owner who takes
-	 * @param timeoutNanos how long to wait for an item: 0 not at all, negative for ever
-	 * @return the delivery, or {@code null} if none came in time; complete unless the
-	 * owner waits
-	 */
-	CompletableFuture<Delivery> poll(Owner owner, long timeoutNanos) {
-		List<Runnable> completions = new ArrayList<>();
-		Delivery delivery;
-		synchronized (this) {
-			Object item = this.items.pollFirst();
-			if (item == null) {
-				if (timeoutNanos == 0) {
-					return CompletableFuture.completedFuture(null);
-				}
-				return this.takers.park(owner, null, timeoutNanos);
-			}
-			admitPutters(completions);
-			delivery = new Delivery(item);
+	/** Gives an item to the first waiting taker, or keeps it at the tail. */
+	private void hand(Object item, Transition transition) {
+		Parked taker = this.takers.poll();
+		if (taker != null) {
+			transition.wake(taker, item);
 		}
-		completions.forEach(Runnable::run);
-		return CompletableFuture.completedFuture(delivery);
+		else {
+			this.items.addLast(item);
+		}
 	}
 
-	/** Moves waiting producers' items in while there is room; call under the monitor. */
-	private void admitPutters(List<Runnable> completions) {
+	Object poll(Owner owner, long timeoutNanos, Transition transition) {
+		Object item = this.items.pollFirst();
+		if (item == null) {
+			if (timeoutNanos == 0) {
+				return null;
+			}
+			this.takers.add(transition.park(owner, null, timeoutNanos));
+			return Transition.PARKED;
+		}
+		admitPutters(transition);
+		return item;
+	}
+
+	private void admitPutters(Transition transition) {
 		while (this.items.size() < this.capacity) {
-			Waiter<Boolean> putter = this.putters.serveFirst();
+			Parked putter = this.putters.poll();
 			if (putter == null) {
 				return;
 			}
 			this.unfinished++;
-			Waiter<Delivery> taker = this.takers.serveFirst();
-			Object item = putter.request();
-			if (taker != null) {
-				Delivery delivery = new Delivery(item);
-				completions.add(() -> taker.complete(delivery));
-			}
-			else {
-				this.items.addLast(item);
-			}
-			completions.add(() -> putter.complete(true));
+			hand(putter.request(), transition);
+			transition.wake(putter, true);
 		}
 	}
 
-	/**
-	 * Takes up to {@code max} items at once.
-	 * @param max the most items to take
-	 * @return the items, in order
-	 */
-	Delivery drain(int max) {
-		List<Runnable> completions = new ArrayList<>();
+	List<Object> drain(int max, Transition transition) {
 		List<Object> drained = new ArrayList<>();
-		synchronized (this) {
-			while (drained.size() < max && !this.items.isEmpty()) {
-				drained.add(this.items.pollFirst());
-			}
-			admitPutters(completions);
+		while (drained.size() < max && !this.items.isEmpty()) {
+			drained.add(this.items.pollFirst());
 		}
-		completions.forEach(Runnable::run);
-		return new Delivery(drained, true);
+		admitPutters(transition);
+		return drained;
 	}
 
-	/** Puts an item back at the head, for a taker that could not receive it. */
-	private void requeue(Object item) {
-		Waiter<Delivery> taker;
-		synchronized (this) {
-			taker = this.takers.serveFirst();
-			if (taker == null) {
-				this.items.addFirst(item);
-				return;
-			}
+	private void requeue(Object item, Transition transition) {
+		Parked taker = this.takers.poll();
+		if (taker != null) {
+			transition.wake(taker, item);
 		}
-		taker.complete(new Delivery(item));
+		else {
+			this.items.addFirst(item);
+		}
 	}
 
-	synchronized Object peek() {
+	Object peek() {
 		return this.items.peekFirst();
 	}
 
-	synchronized int size() {
+	int size() {
 		return this.items.size();
 	}
 
-	synchronized int remainingCapacity() {
+	int remainingCapacity() {
 		return (this.capacity == Integer.MAX_VALUE) ? Integer.MAX_VALUE : this.capacity - this.items.size();
 	}
 
-	synchronized List<Object> snapshot() {
+	List<Object> snapshot() {
 		return Snapshots.list(this.items);
 	}
 
-	synchronized boolean contains(Object item) {
+	Collection<Object> items() {
+		return this.items;
+	}
+
+	boolean contains(Object item) {
 		return this.items.contains(item);
 	}
 
-	boolean remove(Object item) {
-		List<Runnable> completions = new ArrayList<>();
-		boolean removed;
-		synchronized (this) {
-			removed = this.items.removeFirstOccurrence(item);
-			if (removed) {
-				admitPutters(completions);
-			}
+	boolean remove(Object item, Transition transition) {
+		boolean removed = this.items.removeFirstOccurrence(item);
+		if (removed) {
+			admitPutters(transition);
 		}
-		completions.forEach(Runnable::run);
 		return removed;
 	}
 
-	boolean removeAll(Collection<?> items, boolean retain) {
-		List<Runnable> completions = new ArrayList<>();
-		boolean changed;
-		synchronized (this) {
-			changed = this.items.removeIf((item) -> items.contains(item) != retain);
-			admitPutters(completions);
-		}
-		completions.forEach(Runnable::run);
+	boolean removeAll(Collection<?> items, boolean retain, Transition transition) {
+		boolean changed = this.items.removeIf((item) -> items.contains(item) != retain);
+		admitPutters(transition);
 		return changed;
 	}
 
-	void clear() {
-		List<Runnable> completions = new ArrayList<>();
-		synchronized (this) {
-			this.items.clear();
-			admitPutters(completions);
-		}
-		completions.forEach(Runnable::run);
+	Object clear(Transition transition) {
+		this.items.clear();
+		admitPutters(transition);
+		return null;
 	}
 
-	synchronized int waitingTakers() {
+	int waitingTakers() {
 		return this.takers.size();
 	}
 
-	synchronized int waitingPutters() {
+	int waitingPutters() {
 		return this.putters.size();
 	}
 
-	/**
-	 * Marks a task done.
-	 * @throws IllegalStateException if more tasks were marked done than items were put
-	 */
-	void taskDone() {
-		List<Waiter<Boolean>> released;
-		synchronized (this) {
-			if (this.unfinished == 0) {
-				throw new IllegalStateException(
-						"taskDone() on queue '" + this.name + "' was called more times than items were put");
-			}
-			if (--this.unfinished > 0) {
-				return;
-			}
-			released = this.joiners.serveAll();
+	Object taskDone(Transition transition) {
+		if (this.unfinished == 0) {
+			throw new IllegalStateException(
+					"taskDone() on queue '" + this.name + "' was called more times than items were put");
 		}
-		released.forEach((waiter) -> waiter.complete(true));
+		if (--this.unfinished == 0) {
+			this.joiners.pollAll().forEach((parked) -> transition.wake(parked, true));
+		}
+		return null;
 	}
 
-	/**
-	 * Waits for every task to be done.
-	 * @param owner who waits
-	 * @param timeoutNanos how long, negative for ever
-	 * @return whether all were done in time
-	 */
-	synchronized CompletableFuture<Boolean> join(Owner owner, long timeoutNanos) {
+	Object join(Owner owner, long timeoutNanos, Transition transition) {
 		if (this.unfinished == 0 || timeoutNanos == 0) {
-			return CompletableFuture.completedFuture(this.unfinished == 0);
+			return this.unfinished == 0;
 		}
-		return this.joiners.park(owner, null, timeoutNanos);
+		this.joiners.add(transition.park(owner, null, timeoutNanos));
+		return Transition.PARKED;
 	}
 
-	synchronized int unfinished() {
+	int unfinished() {
 		return this.unfinished;
 	}
 
-	void sessionEnded(long session) {
-		List<Waiter<Delivery>> takers;
-		List<Waiter<Boolean>> putters;
-		List<Waiter<Boolean>> joiners;
-		synchronized (this) {
-			takers = this.takers.removeSession(session);
-			putters = this.putters.removeSession(session);
-			joiners = this.joiners.removeSession(session);
+	@Override
+	public void expire(long waitId, Transition transition) {
+		Parked taker = this.takers.remove(waitId);
+		if (taker != null) {
+			transition.wake(taker, null);
+			return;
 		}
-		takers.forEach((waiter) -> waiter.complete(null));
-		putters.forEach((waiter) -> waiter.complete(false));
-		joiners.forEach((waiter) -> waiter.complete(false));
+		Parked other = this.putters.remove(waitId);
+		if (other == null) {
+			other = this.joiners.remove(waitId);
+		}
+		if (other != null) {
+			transition.wake(other, false);
+		}
 	}
 
-	/**
-	 * An item (or, for a drain, a list of items) handed to a taker. Until the taker
-	 * acknowledges it, it can be given back, to the head of the queue.
-	 */
-	final class Delivery implements Acknowledged, WireValue {
+	@Override
+	public boolean cancel(long waitId, Transition transition) {
+		return this.takers.remove(waitId) != null || this.putters.remove(waitId) != null
+				|| this.joiners.remove(waitId) != null;
+	}
 
-		private final Object content;
-
-		private final boolean batch;
-
-		private Delivery(Object content) {
-			this(content, false);
+	@Override
+	public void giveBack(Operation operation, Object[] args, Object result, Transition transition) {
+		if (operation == QueueOperation.POLL && result != null) {
+			requeue(result, transition);
 		}
-
-		private Delivery(Object content, boolean batch) {
-			this.content = content;
-			this.batch = batch;
-		}
-
-		Object content() {
-			return this.content;
-		}
-
-		@Override
-		public void revoke() {
-			if (this.batch) {
-				List<?> drained = (List<?>) this.content;
-				for (int i = drained.size() - 1; i >= 0; i--) {
-					requeue(drained.get(i));
-				}
-			}
-			else {
-				requeue(this.content);
+		else if (operation == QueueOperation.DRAIN && result instanceof List<?> drained) {
+			for (int i = drained.size() - 1; i >= 0; i--) {
+				requeue(drained.get(i), transition);
 			}
 		}
+	}
 
-		@Override
-		public Object wireValue() {
-			return this.content;
-		}
-
+	@Override
+	public void sessionEnded(long session, Transition transition) {
+		this.takers.removeSession(session).forEach((parked) -> transition.wake(parked, null));
+		this.putters.removeSession(session).forEach((parked) -> transition.wake(parked, false));
+		this.joiners.removeSession(session).forEach((parked) -> transition.wake(parked, false));
 	}
 
 }

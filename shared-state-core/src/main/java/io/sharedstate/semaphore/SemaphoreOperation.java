@@ -1,30 +1,41 @@
 package io.sharedstate.semaphore;
 
-import io.sharedstate.engine.Operation;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.OperationKind;
+import io.sharedstate.model.OperationSpec;
+import io.sharedstate.model.OperationSpec.Handler;
+
+import static io.sharedstate.model.OperationKind.BLOCKING;
+import static io.sharedstate.model.OperationKind.READ;
+import static io.sharedstate.model.OperationKind.WRITE;
 
 /**
- * The remote operations of a semaphore. Append only: the wire code is the position.
+ * The operations of a semaphore.
  */
 enum SemaphoreOperation implements Operation {
 
-	/**
-	 * Args: thread id, permits, timeout in ns (0 try, negative for ever). Reply: permits
-	 * granted or null.
-	 */
-	ACQUIRE,
+	/** Thread, permits, timeout in nanoseconds (0 to try, negative for ever). */
+	ACQUIRE(BLOCKING, 3,
+			(semaphore, a, t) -> semaphore.acquire(t.owner((Long) a[0], null), (Integer) a[1], (Long) a[2], t)),
 
-	/** Args: permits. Reply: null. */
-	RELEASE,
+	/** Permits. */
+	RELEASE(WRITE, 1, (semaphore, a, t) -> semaphore.release(t.session(), (Integer) a[0], t)),
 
-	/** Reply: free permits. */
-	AVAILABLE,
+	AVAILABLE(READ, 0, (semaphore, a, t) -> semaphore.available()),
 
-	/** Reply: permits taken. */
-	DRAIN,
+	DRAIN(WRITE, 0, (semaphore, a, t) -> semaphore.drain(t.session())),
 
-	/** Reply: how many wait. */
-	WAITING;
+	WAITING(READ, 0, (semaphore, a, t) -> semaphore.waiting());
 
-	static final SemaphoreOperation[] ALL = values();
+	private final OperationSpec<SemaphoreState> spec;
+
+	SemaphoreOperation(OperationKind kind, int arity, Handler<SemaphoreState> handler) {
+		this.spec = new OperationSpec<>(kind, arity, SemaphoreState.class, handler);
+	}
+
+	@Override
+	public OperationSpec<SemaphoreState> spec() {
+		return this.spec;
+	}
 
 }

@@ -1,204 +1,147 @@
 package io.sharedstate.semaphore;
 
-import java.util.ArrayList;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 
-import io.sharedstate.engine.Owner;
-import io.sharedstate.engine.ParkedWaiters;
-import io.sharedstate.engine.Revocable;
-import io.sharedstate.engine.Waiter;
+import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.Owner;
+import io.sharedstate.model.Parked;
+import io.sharedstate.model.Transition;
+import io.sharedstate.model.WaitQueue;
 
 /**
- * The authoritative state of a semaphore: free permits, the waiters in arrival order, and
- * how many permits each session holds, so that a session's permits come back when it
- * ends.
+ * The state of a semaphore: the permits available (negative until releases bring them up,
+ * as with {@link java.util.concurrent.Semaphore}), who waits for how many, first come
+ * first served, and how many each session holds, which go back when the session ends. A
+ * bounded semaphore refuses releases above its initial permits, like Python's
+ * {@code BoundedSemaphore}.
  */
-final class SemaphoreState {
+final class SemaphoreState implements BlockingState, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final String name;
 
 	private final int bound;
 
-	private final ParkedWaiters<Grant> waiters;
+	private final WaitQueue waiters = new WaitQueue();
 
 	private final Map<Long, Integer> heldBySession = new HashMap<>();
 
 	private int permits;
 
-	/**
-	 * Creates the state.
-	 * @param name the semaphore's name
-	 * @param permits the initial permits
-	 * @param bounded whether releasing above the initial permits is refused
-	 * @param timer ends timed waits
-	 */
-	SemaphoreState(String name, int permits, boolean bounded, ScheduledExecutorService timer) {
-		if (permits < 0) {
-			throw new IllegalArgumentException("A semaphore cannot start with " + permits + " permits");
+	SemaphoreState(String name, int permits, boolean bounded) {
+		if (bounded && permits < 0) {
+			throw new IllegalArgumentException(
+					"A bounded semaphore cannot start with " + permits + " permits: its bound is its initial permits");
 		}
 		this.name = name;
 		this.permits = permits;
 		this.bound = bounded ? permits : -1;
-		this.waiters = new ParkedWaiters<>(this, timer, (waiter) -> {
-			waiter.complete(null);
-			serveWaiting();
-		}, (waiter) -> serveWaiting());
 	}
 
 	/**
 	 * Acquires permits.
-	 * @param owner who acquires
-	 * @param count how many
-	 * @param timeoutNanos how long to wait: 0 to only try, negative for ever
-	 * @return the grant's future, complete unless the owner waits; {@code null} when the
-	 * time ran out
+	 * @return the permits taken, {@code null} if only trying and too few are free, or
+	 * {@link Transition#PARKED}
 	 */
-	CompletableFuture<Grant> acquire(Owner owner, int count, long timeoutNanos) {
+	Object acquire(Owner owner, int count, long timeoutNanos, Transition transition) {
 		if (count < 0) {
 			throw new IllegalArgumentException("Cannot acquire " + count + " permits");
 		}
-		synchronized (this) {
-			if (this.permits >= count && (this.waiters.isEmpty() || timeoutNanos == 0)) {
-				return CompletableFuture.completedFuture(take(owner.session(), count));
-			}
-			if (timeoutNanos == 0) {
-				return CompletableFuture.completedFuture(null);
-			}
-			return this.waiters.park(owner, count, timeoutNanos);
+		if (this.permits >= count && (this.waiters.isEmpty() || timeoutNanos == 0)) {
+			return take(owner.session(), count);
 		}
+		if (timeoutNanos == 0) {
+			return null;
+		}
+		this.waiters.add(transition.park(owner, count, timeoutNanos));
+		return Transition.PARKED;
 	}
 
-	private Grant take(long session, int count) {
+	private int take(long session, int count) {
 		this.permits -= count;
 		this.heldBySession.merge(session, count, Integer::sum);
-		return new Grant(session, count);
+		return count;
 	}
 
-	/**
-	 * Returns permits.
-	 * @param session who releases (its own held count goes down first)
-	 * @param count how many
-	 * @throws IllegalStateException for a bounded semaphore that would exceed its initial
-	 * count
-	 */
-	void release(long session, int count) {
+	Object release(long session, int count, Transition transition) {
 		if (count < 0) {
 			throw new IllegalArgumentException("Cannot release " + count + " permits");
 		}
-		List<Waiter<Grant>> served;
-		List<Grant> grants = new ArrayList<>();
-		synchronized (this) {
-			if (this.bound >= 0 && this.permits + count > this.bound) {
-				throw new IllegalStateException(
-						"The bounded semaphore '" + this.name + "' was released more often " + "than it was acquired: "
-								+ this.permits + " + " + count + " permits would exceed its " + this.bound);
-			}
-			this.heldBySession.computeIfPresent(session, (key, held) -> (held > count) ? held - count : null);
-			this.permits += count;
-			served = serveWaiters(grants);
+		if (this.bound >= 0 && this.permits + count > this.bound) {
+			throw new IllegalStateException(
+					"The bounded semaphore '" + this.name + "' was released more often " + "than it was acquired: "
+							+ this.permits + " + " + count + " permits would exceed its " + this.bound);
 		}
-		complete(served, grants);
+		this.heldBySession.computeIfPresent(session, (key, held) -> (held > count) ? held - count : null);
+		this.permits += count;
+		serveWaiters(transition);
+		return null;
 	}
 
-	private List<Waiter<Grant>> serveWaiters(List<Grant> grants) {
-		List<Waiter<Grant>> served = new ArrayList<>();
-		for (Waiter<Grant> first = this.waiters.first(); first != null
-				&& first.<Integer>request() <= this.permits; first = this.waiters.first()) {
-			this.waiters.serveFirst();
-			served.add(first);
-			grants.add(take(first.owner().session(), first.<Integer>request()));
-		}
-		return served;
-	}
-
-	/**
-	 * Serves the waiters the free permits now cover: a waiter for many permits that gave
-	 * up (timed out or cancelled) may have held back later waiters for fewer.
-	 */
-	private void serveWaiting() {
-		List<Grant> grants = new ArrayList<>();
-		List<Waiter<Grant>> served;
-		synchronized (this) {
-			served = serveWaiters(grants);
-		}
-		complete(served, grants);
-	}
-
-	private static void complete(List<Waiter<Grant>> served, List<Grant> grants) {
-		for (int i = 0; i < served.size(); i++) {
-			served.get(i).complete(grants.get(i));
+	private void serveWaiters(Transition transition) {
+		for (Parked first = this.waiters.first(); first != null
+				&& first.<Integer>requested() <= this.permits; first = this.waiters.first()) {
+			this.waiters.poll();
+			transition.wake(first, take(first.owner().session(), first.requested()));
 		}
 	}
 
-	synchronized int available() {
+	int available() {
 		return this.permits;
 	}
 
-	synchronized int waiting() {
+	int waiting() {
 		return this.waiters.size();
 	}
 
-	/**
-	 * Takes all free permits.
-	 * @param session who takes them
-	 * @return how many
-	 */
-	synchronized int drain(long session) {
-		int drained = this.permits;
+	int drain(long session) {
+		int drained = Math.max(0, this.permits);
 		if (drained > 0) {
 			take(session, drained);
 		}
 		return drained;
 	}
 
-	void sessionEnded(long session) {
-		List<Waiter<Grant>> gone;
-		List<Waiter<Grant>> served;
-		List<Grant> grants = new ArrayList<>();
-		synchronized (this) {
-			gone = this.waiters.removeSession(session);
-			Integer held = this.heldBySession.remove(session);
-			if (held != null) {
-				this.permits = (this.bound >= 0) ? Math.min(this.bound, this.permits + held) : this.permits + held;
-			}
-			served = serveWaiters(grants);
+	@Override
+	public void expire(long waitId, Transition transition) {
+		Parked parked = this.waiters.remove(waitId);
+		if (parked != null) {
+			transition.wake(parked, null);
+			// A large request that leaves may let smaller ones behind it through.
+			serveWaiters(transition);
 		}
-		gone.forEach((waiter) -> waiter.complete(null));
-		complete(served, grants);
 	}
 
-	/**
-	 * Permits granted to a session; on the wire, their count.
-	 */
-	final class Grant implements Revocable, io.sharedstate.codec.WireValue {
-
-		private final long session;
-
-		private final int count;
-
-		Grant(long session, int count) {
-			this.session = session;
-			this.count = count;
+	@Override
+	public boolean cancel(long waitId, Transition transition) {
+		if (this.waiters.remove(waitId) == null) {
+			return false;
 		}
+		serveWaiters(transition);
+		return true;
+	}
 
-		int count() {
-			return this.count;
+	@Override
+	public void giveBack(Operation operation, Object[] args, Object result, Transition transition) {
+		if (operation == SemaphoreOperation.ACQUIRE && result instanceof Integer count) {
+			release(transition.session(), count, transition);
 		}
+	}
 
-		@Override
-		public void revoke() {
-			release(this.session, this.count);
+	@Override
+	public void sessionEnded(long session, Transition transition) {
+		this.waiters.removeSession(session).forEach((parked) -> transition.wake(parked, null));
+		Integer held = this.heldBySession.remove(session);
+		if (held != null) {
+			this.permits = (this.bound >= 0) ? Math.min(this.bound, this.permits + held) : this.permits + held;
 		}
-
-		@Override
-		public Object wireValue() {
-			return this.count;
-		}
-
+		serveWaiters(transition);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
-import io.sharedstate.engine.LocalEngine;
+import io.sharedstate.local.LocalEngine;
 import io.sharedstate.inspect.ClientInfo;
-import io.sharedstate.inspect.LocalInspector;
+import io.sharedstate.inspect.Inspector;
 import io.sharedstate.protocol.Handshake.ServerTerms;
 
 /**
@@ -45,9 +47,7 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final ServerTerms terms;
 
-	private final Sessions sessions;
-
-	private final LocalInspector inspector;
+	private final Inspector inspector;
 
 	private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
 
@@ -59,6 +59,8 @@ public final class ManagerServer implements AutoCloseable {
 
 	private volatile ScheduledFuture<?> watcher;
 
+	private volatile ScheduledExecutorService watchdog;
+
 	/**
 	 * Creates a server for an engine's objects; it listens once {@link #start()} is
 	 * called.
@@ -68,11 +70,9 @@ public final class ManagerServer implements AutoCloseable {
 	public ManagerServer(LocalEngine engine, ServerOptions options) {
 		this.engine = engine;
 		this.options = options;
-		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()),
-				(type, name, custom) -> engine.open(type, name, custom).object());
-		this.inspector = new LocalInspector(engine, this::clients);
+		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), engine::open);
+		this.inspector = engine.inspector();
 		this.dispatcher = new RequestDispatcher(engine, codec, this.inspector);
-		this.sessions = new Sessions(engine, options.sessionGracePeriod());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
 	}
@@ -114,14 +114,21 @@ public final class ManagerServer implements AutoCloseable {
 					+ this.options.address().getPort() + ": " + ex.getMessage(), ex);
 		}
 		this.serverSocket = socket;
-		this.engine.servedAt(address());
+		this.engine.servedAt(address(), this::clients);
 		this.acceptor = new Thread(this::acceptConnections, "shared-state-server-" + address().getPort());
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
 		long period = Math.max(20, Math.min(1000,
 				Math.min(this.options.handshakeTimeout().toMillis(), this.options.idleTimeout().toMillis()) / 10));
-		this.watcher = this.engine.timer()
-			.scheduleWithFixedDelay(this::watchConnections, period, period, TimeUnit.MILLISECONDS);
+		// Its own thread: a connection that is slow to close never delays the host's
+		// timer.
+		this.watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "shared-state-watchdog-" + address().getPort());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watcher = this.watchdog.scheduleWithFixedDelay(this::watchConnections, period, period,
+				TimeUnit.MILLISECONDS);
 		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
 	}
 
@@ -160,7 +167,7 @@ public final class ManagerServer implements AutoCloseable {
 	 * Returns an inspector of the served objects and the connected clients.
 	 * @return the inspector
 	 */
-	public LocalInspector inspector() {
+	public Inspector inspector() {
 		return this.inspector;
 	}
 
@@ -176,7 +183,7 @@ public final class ManagerServer implements AutoCloseable {
 			try {
 				Socket socket = this.serverSocket.accept();
 				ServerConnection connection = new ServerConnection(this.connectionIds.incrementAndGet(), socket,
-						this.options, this.terms, this.dispatcher, this.sessions, this.connections::remove);
+						this.options, this.terms, this.dispatcher, this.engine.host(), this.connections::remove);
 				this.connections.add(connection);
 				connection.start();
 			}
@@ -210,9 +217,9 @@ public final class ManagerServer implements AutoCloseable {
 			}
 			this.closed = true;
 		}
-		ScheduledFuture<?> current = this.watcher;
+		ScheduledExecutorService current = this.watchdog;
 		if (current != null) {
-			current.cancel(false);
+			current.shutdownNow();
 		}
 		ServerSocket socket = this.serverSocket;
 		if (socket == null) {
@@ -234,7 +241,7 @@ public final class ManagerServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.engine.servedAt(null);
+		this.engine.servedAt(null, null);
 		logger.info("Manager server on port {} stopped", socket.getLocalPort());
 	}
 

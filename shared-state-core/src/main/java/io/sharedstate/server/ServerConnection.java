@@ -19,8 +19,12 @@ import com.esotericsoftware.kryo.io.Output;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sharedstate.engine.Acknowledged;
-import io.sharedstate.engine.Revocable;
+import io.sharedstate.host.CallContext;
+import io.sharedstate.host.HostedObject;
+import io.sharedstate.host.ObjectHost;
+import io.sharedstate.host.ParkedCall;
+import io.sharedstate.model.Operation;
+import io.sharedstate.model.OperationKind;
 import io.sharedstate.protocol.ErrorReplies;
 import io.sharedstate.protocol.Frame;
 import io.sharedstate.protocol.FrameReader;
@@ -50,7 +54,7 @@ public final class ServerConnection {
 
 	private final RequestDispatcher dispatcher;
 
-	private final Sessions sessions;
+	private final ObjectHost host;
 
 	private final Consumer<ServerConnection> onClose;
 
@@ -60,7 +64,13 @@ public final class ServerConnection {
 
 	private final ConcurrentHashMap<Integer, CompletableFuture<?>> parked = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<Integer, Acknowledged> unacknowledged = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Integer, Taken> unacknowledged = new ConcurrentHashMap<>();
+
+	/**
+	 * The call the request being run made, for giving back its result; reading thread
+	 * only.
+	 */
+	private Answered answered;
 
 	private final Thread thread;
 
@@ -75,7 +85,7 @@ public final class ServerConnection {
 
 	private volatile ClientIdentity identity;
 
-	private volatile Sessions.Session session;
+	private volatile CallContext context;
 
 	private volatile boolean closed;
 
@@ -90,13 +100,13 @@ public final class ServerConnection {
 	private volatile long lastFrameNanos = System.nanoTime();
 
 	ServerConnection(long id, Socket socket, ServerOptions options, ServerTerms terms, RequestDispatcher dispatcher,
-			Sessions sessions, Consumer<ServerConnection> onClose) {
+			ObjectHost host, Consumer<ServerConnection> onClose) {
 		this.id = id;
 		this.socket = socket;
 		this.options = options;
 		this.terms = terms;
 		this.dispatcher = dispatcher;
-		this.sessions = sessions;
+		this.host = host;
 		this.onClose = onClose;
 		this.thread = new Thread(this::serve, "shared-state-connection-" + id);
 		this.thread.setDaemon(true);
@@ -155,23 +165,33 @@ public final class ServerConnection {
 	}
 
 	/**
-	 * Returns the session of the client process at the other end.
-	 * @return the session id
+	 * Returns the context the client's calls run in.
+	 * @return the context
 	 * @throws IllegalStateException if the client has not said hello yet
 	 */
-	long session() {
-		Sessions.Session current = this.session;
+	CallContext context() {
+		CallContext current = this.context;
 		if (current == null) {
 			throw new IllegalStateException("The client must say hello before anything else");
 		}
-		return current.id;
+		return current;
 	}
 
-	void hello(long sessionId, long pid, String host, String name) {
+	/**
+	 * Attaches the connection to the client's session.
+	 * @return whether the session was still alive on this server
+	 */
+	boolean hello(long sessionId, long pid, String host, String name) {
 		this.identity = new ClientIdentity(pid, host, name);
-		if (this.session == null) {
-			this.session = this.sessions.attach(sessionId, this);
+		if (this.context == null) {
+			this.context = this.host.connect(sessionId, this.identity.toString());
 		}
+		return this.context.resumed();
+	}
+
+	/** Records the call the request being run made. */
+	void answered(HostedObject target, Operation operation, Object[] args) {
+		this.answered = new Answered(target, operation, args);
 	}
 
 	/**
@@ -284,9 +304,9 @@ public final class ServerConnection {
 	 * @param accepted whether the client took it
 	 */
 	void acknowledge(int requestId, boolean accepted) {
-		Acknowledged grant = this.unacknowledged.remove(requestId);
-		if (grant != null && !accepted) {
-			grant.revoke();
+		Taken taken = this.unacknowledged.remove(requestId);
+		if (taken != null && !accepted) {
+			giveBack(taken.call(), taken.result());
 		}
 	}
 
@@ -310,37 +330,34 @@ public final class ServerConnection {
 			result = this.dispatcher.dispatch(frame, this);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
+			this.answered = null;
 			if (requestId == Ops.ONE_WAY) {
 				logger.debug("One-way request {} of connection {} failed: {}", frame.op(), this.id, ex.toString());
 				return;
 			}
-			deliver(requestId, null, ex);
+			deliver(requestId, null, ex, null);
 			return;
 		}
+		Answered call = this.answered;
+		this.answered = null;
 		if (requestId == Ops.ONE_WAY) {
 			return;
 		}
-		if (result instanceof CompletableFuture<?> pending) {
-			if (!pending.isDone()) {
-				park(requestId, pending);
-				return;
-			}
-			try {
-				result = pending.join();
-			}
-			catch (CompletionException | java.util.concurrent.CancellationException ex) {
-				deliver(requestId, null, (ex.getCause() != null) ? ex.getCause() : ex);
-				return;
-			}
+		if (result instanceof ParkedCall pending) {
+			park(requestId, pending, call);
+			return;
 		}
-		deliver(requestId, result, null);
+		deliver(requestId, result, null, call);
 	}
 
-	private void park(int requestId, CompletableFuture<?> pending) {
+	private void park(int requestId, ParkedCall pending, Answered call) {
 		if (this.parked.size() >= this.terms.maxInFlight()) {
 			pending.cancel(false);
-			deliver(requestId, null, new IllegalStateException("More than " + this.terms.maxInFlight()
-					+ " requests of this connection are waiting on the server; wait for some to complete"));
+			pending.whenComplete((value, failure) -> giveBack(call, value));
+			deliver(requestId, null,
+					new IllegalStateException("More than " + this.terms.maxInFlight()
+							+ " requests of this connection are waiting on the server; wait for some to complete"),
+					null);
 			return;
 		}
 		this.parked.put(requestId, pending);
@@ -348,29 +365,29 @@ public final class ServerConnection {
 			this.parked.remove(requestId);
 			Throwable error = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
-			deliver(requestId, value, error);
+			deliver(requestId, value, error, call);
 		});
-		if (this.closed) {
-			pending.cancel(false);
-		}
 	}
 
 	/**
 	 * Writes a reply. From the connection's own thread it joins the batch that the read
 	 * loop flushes; from any other thread (a parked request being completed) it is
-	 * flushed at once. A grant that cannot be delivered because the connection is closed
-	 * is revoked.
+	 * flushed at once. A result that cannot be delivered because the connection is closed
+	 * is given back.
 	 */
-	private void deliver(int requestId, Object value, Throwable failure) {
+	private void deliver(int requestId, Object value, Throwable failure, Answered call) {
 		this.writeLock.lock();
 		try {
 			if (this.closed) {
-				revoke(value);
+				giveBack(call, value);
 				return;
 			}
-			appendReply(requestId, value, failure);
-			if (failure == null && value instanceof Acknowledged grant) {
-				this.unacknowledged.put(requestId, grant);
+			if (!appendReply(requestId, value, failure)) {
+				giveBack(call, value);
+			}
+			else if (failure == null && value != null && call != null
+					&& call.operation().kind() == OperationKind.TAKE) {
+				this.unacknowledged.put(requestId, new Taken(call, value));
 			}
 			if (Thread.currentThread() != this.thread) {
 				flushLocked();
@@ -380,7 +397,7 @@ public final class ServerConnection {
 			// Given back here, so not again by close() as unacknowledged: twice would
 			// put a queue item back twice.
 			this.unacknowledged.remove(requestId);
-			revoke(value);
+			giveBack(call, value);
 			close();
 		}
 		finally {
@@ -388,7 +405,19 @@ public final class ServerConnection {
 		}
 	}
 
-	private void appendReply(int requestId, Object value, Throwable failure) {
+	private void giveBack(Answered call, Object value) {
+		CallContext current = this.context;
+		if (call != null && value != null && current != null) {
+			this.host.giveBack(call.target(), call.operation(), call.args(), value, current.session().id());
+		}
+	}
+
+	/**
+	 * Appends a reply to the batch.
+	 * @return whether the value went out; {@code false} when it could not be encoded and
+	 * an error went out instead
+	 */
+	private boolean appendReply(int requestId, Object value, Throwable failure) {
 		int start = this.replies.position();
 		if (failure == null) {
 			Frames.append(this.replies, Frames.REPLY, requestId);
@@ -400,23 +429,17 @@ public final class ServerConnection {
 							+ this.terms.maxFrameBytes() + " bytes; read it in smaller parts");
 				}
 				Frames.end(this.replies, start);
-				return;
+				return true;
 			}
 			catch (RuntimeException ex) {
 				this.replies.setPosition(start);
-				revoke(value);
 				failure = ex;
 			}
 		}
 		Frames.append(this.replies, Frames.ERROR, requestId);
 		ErrorReplies.write(this.replies, failure);
 		Frames.end(this.replies, start);
-	}
-
-	private static void revoke(Object value) {
-		if (value instanceof Revocable grant) {
-			grant.revoke();
-		}
+		return value == null;
 	}
 
 	private void flush() throws IOException {
@@ -457,14 +480,23 @@ public final class ServerConnection {
 		catch (IOException ex) {
 			logger.debug("Closing connection {} failed", this.id, ex);
 		}
-		this.parked.values().forEach((waiting) -> waiting.cancel(false));
-		this.unacknowledged.values().forEach(Acknowledged::revoke);
+		CallContext current = this.context;
+		this.unacknowledged.values().forEach((taken) -> giveBack(taken.call(), taken.result()));
 		this.unacknowledged.clear();
-		Sessions.Session current = this.session;
 		if (current != null) {
-			this.sessions.detach(current, this);
+			current.close();
 		}
 		this.onClose.accept(this);
+	}
+
+	/** A call a request made, kept to give its result back. */
+	private record Answered(HostedObject target, Operation operation, Object[] args) {
+
+	}
+
+	/** A result taken from an object, given back unless the client acknowledges it. */
+	private record Taken(Answered call, Object result) {
+
 	}
 
 }

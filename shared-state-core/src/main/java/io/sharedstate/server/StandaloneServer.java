@@ -3,7 +3,10 @@ package io.sharedstate.server;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
-import io.sharedstate.SharedState;
+import io.sharedstate.client.ProxyReference;
+import io.sharedstate.custom.CustomTypes;
+import io.sharedstate.local.LocalEngine;
+import io.sharedstate.types.StandardTypes;
 
 /**
  * Runs a manager server on its own, until the process is stopped.
@@ -36,8 +39,13 @@ public final class StandaloneServer {
 		if (args.length > 1) {
 			options = options.withAllowedPackages(args[1].split(","));
 		}
-		SharedState server = SharedState.serve(options);
-		Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+		LocalEngine engine = new LocalEngine(StandardTypes::catalog, new CustomTypes(), options.sessionGracePeriod(),
+				ProxyReference::create);
+		ManagerServer server = ManagerServer.start(engine, options);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			server.close();
+			engine.close();
+		}));
 		System.out.println("READY " + server.address().getHostString() + ":" + server.address().getPort());
 		new CountDownLatch(1).await();
 	}

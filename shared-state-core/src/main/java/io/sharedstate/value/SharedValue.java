@@ -79,4 +79,13 @@ public interface SharedValue<V> extends SharedObject {
 	 */
 	CompletableFuture<Void> setAsync(V value);
 
+	/**
+	 * Returns the lock that goes with this value, like Python's {@code Value.get_lock()}:
+	 * a reentrant shared lock named after the value ({@code <name>.lock}), for
+	 * read-modify-write sequences that span several calls. Single calls such as
+	 * {@link #updateAndGet} are atomic without it.
+	 * @return the lock
+	 */
+	io.sharedstate.lock.SharedLock getLock();
+
 }

@@ -18,6 +18,7 @@ import io.sharedstate.process.Children;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.List;
 
 /**
  * Functions run on the server: what happens when the server cannot or may not run them.
@@ -60,12 +61,28 @@ class FunctionShippingTests {
 	}
 
 	@Test
-	void nonSerializableFunctionIsRefusedBeforeItIsSent() {
+	void nonSerializableMapFunctionRunsInTheCallerWithTheConcurrentMapLoop() {
 		try (SharedState server = SharedState.serve(ServerOptions.create("k"));
 				SharedState client = SharedState.connect(ClientOptions.create(server.address(), "k"))) {
-			SharedDict<String, Long> dict = client.dict("d");
-			java.util.function.BiFunction<Long, Long, Long> plain = Long::sum;
-			assertThatThrownBy(() -> dict.merge("k", 1L, plain)).isInstanceOf(IllegalArgumentException.class)
+			Map<String, Long> dict = client.dict("d");
+			java.util.function.BiFunction<Long, Long, Long> plain = (a, b) -> a + b;
+			assertThat(dict.merge("k", 1L, plain)).isEqualTo(1L);
+			assertThat(dict.merge("k", 2L, plain)).isEqualTo(3L);
+			assertThat(dict.compute("k", (key, old) -> old * 10)).isEqualTo(30L);
+			assertThat(dict.computeIfAbsent("new", (key) -> 5L)).isEqualTo(5L);
+			assertThat(dict.computeIfPresent("new", (key, old) -> null)).isNull();
+			dict.replaceAll((key, old) -> old + 1);
+			assertThat(server.<String, Long>dict("d")).containsExactly(Map.entry("k", 31L));
+		}
+	}
+
+	@Test
+	void nonSerializableListFunctionIsRefusedBeforeItIsSent() {
+		try (SharedState server = SharedState.serve(ServerOptions.create("k"));
+				SharedState client = SharedState.connect(ClientOptions.create(server.address(), "k"))) {
+			List<Long> list = client.list("l");
+			java.util.function.Predicate<Long> plain = (n) -> n > 1;
+			assertThatThrownBy(() -> list.removeIf(plain)).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("serializable");
 		}
 	}

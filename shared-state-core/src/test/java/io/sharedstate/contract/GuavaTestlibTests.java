@@ -2,6 +2,7 @@ package io.sharedstate.contract;
 
 import junit.framework.Test;
 import junit.framework.TestSuite;
+import java.util.List;
 
 /**
  * Runs guava-testlib's {@code ConcurrentMap} and {@code List} suites against the

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.sharedstate.client.ClientOptions;
 import io.sharedstate.server.ServerOptions;
 import io.sharedstate.SharedState;
+import io.sharedstate.api.ManagerMode;
 
 /**
  * Starts the managers of one engine once per test class and closes them after it.
@@ -127,7 +128,7 @@ public final class ManagerFixture implements BeforeAllCallback, AfterAllCallback
 	 */
 	public SharedState host() {
 		return this.managers.stream()
-			.filter((manager) -> manager.mode() != SharedState.Mode.CLIENT)
+			.filter((manager) -> manager.mode() != ManagerMode.CLIENT)
 			.findFirst()
 			.orElseThrow();
 	}

@@ -61,8 +61,21 @@ public abstract class SharedSemaphoreContract extends ContractSupport {
 	}
 
 	@Test
-	void negativeInitialPermitsAreRefused() {
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> semaphore(-1));
+	void negativeInitialPermitsMustBeReleasedUpBeforeAnAcquireSucceedsAsWithTheJdkSemaphore() throws Exception {
+		SharedSemaphore semaphore = semaphore(-1);
+		assertThat(semaphore.availablePermits()).isEqualTo(-1);
+		assertThat(semaphore.tryAcquire()).isFalse();
+		semaphore.release();
+		assertThat(semaphore.tryAcquire()).as("still at zero").isFalse();
+		semaphore.release();
+		assertThat(semaphore.tryAcquire(1, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void boundedSemaphoreWithNegativeInitialPermitsIsRefusedNamingTheBound() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> manager().boundedSemaphore("negative-bound", -1))
+			.withMessageContaining("bound");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.sharedstate.SharedState;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.inspect.Inspector;
 import io.sharedstate.inspect.ObjectInfo;
+import io.sharedstate.api.ManagerMode;
 
 /**
  * {@code /actuator/sharedstate}: the manager's live objects (name, type, state), its
@@ -54,8 +55,8 @@ public class SharedStateEndpoint {
 	 * @return embedded, server or client
 	 */
 	private static String mode(SharedState manager) {
-		return (manager.mode() != SharedState.Mode.IN_PROCESS)
-				? manager.mode().name().toLowerCase(java.util.Locale.ROOT) : "embedded";
+		return (manager.mode() != ManagerMode.IN_PROCESS) ? manager.mode().name().toLowerCase(java.util.Locale.ROOT)
+				: "embedded";
 	}
 
 	/**

@@ -5,6 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import io.sharedstate.SharedState;
 import io.sharedstate.inspect.Inspector;
+import io.sharedstate.api.ManagerMode;
 
 /**
  * Health of the shared-state manager: a client is up while connected to its server (down,
@@ -27,7 +28,7 @@ public class SharedStateHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Inspector inspector = this.manager.inspector();
-		builder.withDetail("mode", (this.manager.mode() != SharedState.Mode.IN_PROCESS)
+		builder.withDetail("mode", (this.manager.mode() != ManagerMode.IN_PROCESS)
 				? this.manager.mode().name().toLowerCase(java.util.Locale.ROOT) : "embedded");
 		if (inspector.address() != null) {
 			builder.withDetail("address", inspector.address().getHostString() + ":" + inspector.address().getPort());

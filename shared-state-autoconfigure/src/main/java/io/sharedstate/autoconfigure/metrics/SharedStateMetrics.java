@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.sharedstate.SharedState;
 import io.sharedstate.api.SharedType;
-import io.sharedstate.engine.Operation;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.inspect.OperationObserver;
 
@@ -95,18 +94,18 @@ public class SharedStateMetrics implements MeterBinder, OperationObserver {
 	}
 
 	@Override
-	public void operation(SharedType type, Operation operation, long nanos, boolean success) {
+	public void operation(SharedType type, String operation, long nanos, boolean success) {
 		MeterRegistry current = this.registry;
 		if (current == null) {
 			return;
 		}
-		String key = type.code() + ":" + operation.ordinal() + ":" + success;
+		String key = type.code() + ":" + operation + ":" + success;
 		this.operationTimers
 			.computeIfAbsent(key,
 					(k) -> Timer.builder("sharedstate.operations")
 						.description("Shared-state operations")
-						.tags("type", type.toString(), "operation", operation.name().toLowerCase(Locale.ROOT),
-								"outcome", success ? "success" : "error")
+						.tags("type", type.toString(), "operation", operation.toLowerCase(Locale.ROOT), "outcome",
+								success ? "success" : "error")
 						.register(current))
 			.record(nanos, TimeUnit.NANOSECONDS);
 	}
