@@ -1,26 +1,18 @@
 package io.sharedstate.barrier;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 
 /**
  * A barrier's proxy, on every engine, with the action this process runs when its party
  * trips the barrier.
  */
-final class BarrierProxy implements SharedBarrier, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final transient ObjectHandle handle;
+final class BarrierProxy extends SharedProxy implements SharedBarrier {
 
 	private final transient Runnable action;
 
@@ -29,23 +21,13 @@ final class BarrierProxy implements SharedBarrier, Serializable {
 	}
 
 	private BarrierProxy(ObjectHandle handle, Runnable action) {
-		this.handle = handle;
+		super(handle);
 		this.action = action;
 	}
 
 	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.BARRIER;
-	}
-
-	@Override
 	public SharedBarrier withAction(Runnable action) {
-		return (action != this.action) ? new BarrierProxy(this.handle, action) : this;
+		return (action != this.action) ? new BarrierProxy(handle(), action) : this;
 	}
 
 	@Override
@@ -68,7 +50,7 @@ final class BarrierProxy implements SharedBarrier, Serializable {
 		long thread = Thread.currentThread().getId();
 		if (Thread.interrupted()) {
 			// Like CyclicBarrier: arriving interrupted breaks the barrier for the others.
-			this.handle.call(BarrierOperation.ABORT, thread);
+			handle().call(BarrierOperation.ABORT, thread);
 			throw new InterruptedException();
 		}
 		Object[] late = new Object[1];
@@ -76,7 +58,7 @@ final class BarrierProxy implements SharedBarrier, Serializable {
 		try {
 			// An interrupted wait is cancelled where the barrier lives, which breaks it
 			// for the others; one that had just tripped keeps its result.
-			result = this.handle.callBlocking(BarrierOperation.AWAIT, wait, (tripped) -> late[0] = tripped, thread,
+			result = handle().callBlocking(BarrierOperation.AWAIT, wait, (tripped) -> late[0] = tripped, thread,
 					(wait != null) ? wait.toNanos() : -1L, this.action != null);
 		}
 		catch (InterruptedException ex) {
@@ -105,10 +87,10 @@ final class BarrierProxy implements SharedBarrier, Serializable {
 				this.action.run();
 			}
 			catch (RuntimeException | Error ex) {
-				this.handle.call(BarrierOperation.ACTION_DONE, thread, false);
+				handle().call(BarrierOperation.ACTION_DONE, thread, false);
 				throw ex;
 			}
-			this.handle.call(BarrierOperation.ACTION_DONE, thread, true);
+			handle().call(BarrierOperation.ACTION_DONE, thread, true);
 			return 0;
 		}
 		return index;
@@ -116,37 +98,32 @@ final class BarrierProxy implements SharedBarrier, Serializable {
 
 	@Override
 	public void reset() {
-		this.handle.call(BarrierOperation.RESET);
+		handle().call(BarrierOperation.RESET);
 	}
 
 	@Override
 	public void abort() {
-		this.handle.call(BarrierOperation.ABORT, Thread.currentThread().getId());
+		handle().call(BarrierOperation.ABORT, Thread.currentThread().getId());
 	}
 
 	@Override
 	public boolean isBroken() {
-		return (Boolean) this.handle.call(BarrierOperation.IS_BROKEN);
+		return (Boolean) handle().call(BarrierOperation.IS_BROKEN);
 	}
 
 	@Override
 	public int parties() {
-		return (Integer) this.handle.call(BarrierOperation.PARTIES);
+		return (Integer) handle().call(BarrierOperation.PARTIES);
 	}
 
 	@Override
 	public int numberWaiting() {
-		return (Integer) this.handle.call(BarrierOperation.WAITING);
+		return (Integer) handle().call(BarrierOperation.WAITING);
 	}
 
 	@Override
 	public String toString() {
 		return "barrier '" + name() + "'";
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

@@ -338,7 +338,7 @@ final class ClientConnection {
 			requestId = this.requestIds.incrementAndGet();
 		}
 		call.requestId = requestId;
-		Frames.putInt(buffer.getBuffer(), Frames.LENGTH_BYTES + 2, requestId);
+		Frames.putInt(buffer.getBuffer(), Frames.REQUEST_ID_OFFSET, requestId);
 		this.pending.put(requestId, call);
 		SharedStateConnectionException failure = this.broken;
 		if (failure != null) {

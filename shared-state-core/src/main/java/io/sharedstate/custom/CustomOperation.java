@@ -20,4 +20,9 @@ enum CustomOperation implements Operation {
 		return SPEC;
 	}
 
+	@Override
+	public boolean runsUserCode() {
+		return true;
+	}
+
 }

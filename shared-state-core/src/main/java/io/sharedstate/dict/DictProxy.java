@@ -1,8 +1,5 @@
 package io.sharedstate.dict;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.AbstractCollection;
 import java.util.AbstractSet;
 import java.util.Collection;
@@ -15,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.sharedstate.api.SharedType;
 import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 import io.sharedstate.model.Previews;
 
 /**
@@ -31,30 +28,10 @@ import io.sharedstate.model.Previews;
  * @param <K> the key type
  * @param <V> the value type
  */
-final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final transient ObjectHandle handle;
+final class DictProxy<K, V> extends SharedProxy implements SharedDict<K, V> {
 
 	DictProxy(ObjectHandle handle) {
-		this.handle = handle;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.DICT;
-	}
-
-	@SuppressWarnings("unchecked")
-	private <T> T call(DictOperation op, Object... args) {
-		return (T) this.handle.call(op, args);
+		super(handle);
 	}
 
 	@Override
@@ -134,7 +111,7 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 	@Override
 	public V compute(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key);
-		if (this.handle.runsOnHost(Objects.requireNonNull(function, "function"))) {
+		if (handle().runsOnHost(Objects.requireNonNull(function, "function"))) {
 			return call(DictOperation.COMPUTE, key, function);
 		}
 		return SharedDict.super.compute(key, function);
@@ -143,7 +120,7 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 	@Override
 	public V computeIfAbsent(K key, Function<? super K, ? extends V> function) {
 		Objects.requireNonNull(key);
-		if (this.handle.runsOnHost(Objects.requireNonNull(function, "function"))) {
+		if (handle().runsOnHost(Objects.requireNonNull(function, "function"))) {
 			return call(DictOperation.COMPUTE_IF_ABSENT, key, function);
 		}
 		return SharedDict.super.computeIfAbsent(key, function);
@@ -152,7 +129,7 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 	@Override
 	public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key);
-		if (this.handle.runsOnHost(Objects.requireNonNull(function, "function"))) {
+		if (handle().runsOnHost(Objects.requireNonNull(function, "function"))) {
 			return call(DictOperation.COMPUTE_IF_PRESENT, key, function);
 		}
 		return SharedDict.super.computeIfPresent(key, function);
@@ -162,7 +139,7 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 	public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key);
 		Objects.requireNonNull(value);
-		if (this.handle.runsOnHost(Objects.requireNonNull(function, "function"))) {
+		if (handle().runsOnHost(Objects.requireNonNull(function, "function"))) {
 			return call(DictOperation.MERGE, key, value, function);
 		}
 		return SharedDict.super.merge(key, value, function);
@@ -170,7 +147,7 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 
 	@Override
 	public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
-		if (this.handle.runsOnHost(Objects.requireNonNull(function, "function"))) {
+		if (handle().runsOnHost(Objects.requireNonNull(function, "function"))) {
 			call(DictOperation.REPLACE_ALL, function);
 			return;
 		}
@@ -184,47 +161,46 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 
 	@Override
 	public CompletableFuture<V> getAsync(K key) {
-		return this.handle.callAsync(DictOperation.GET, Objects.requireNonNull(key));
+		return handle().callAsync(DictOperation.GET, Objects.requireNonNull(key));
 	}
 
 	@Override
 	public CompletableFuture<V> putAsync(K key, V value) {
-		return this.handle.callAsync(DictOperation.PUT, Objects.requireNonNull(key), Objects.requireNonNull(value));
+		return handle().callAsync(DictOperation.PUT, Objects.requireNonNull(key), Objects.requireNonNull(value));
 	}
 
 	@Override
 	public CompletableFuture<V> putIfAbsentAsync(K key, V value) {
-		return this.handle.callAsync(DictOperation.PUT_IF_ABSENT, Objects.requireNonNull(key),
+		return handle().callAsync(DictOperation.PUT_IF_ABSENT, Objects.requireNonNull(key),
 				Objects.requireNonNull(value));
 	}
 
 	@Override
 	public CompletableFuture<V> removeAsync(K key) {
-		return this.handle.callAsync(DictOperation.REMOVE, Objects.requireNonNull(key));
+		return handle().callAsync(DictOperation.REMOVE, Objects.requireNonNull(key));
 	}
 
 	@Override
 	public CompletableFuture<Boolean> containsKeyAsync(K key) {
-		return this.handle.callAsync(DictOperation.CONTAINS_KEY, Objects.requireNonNull(key));
+		return handle().callAsync(DictOperation.CONTAINS_KEY, Objects.requireNonNull(key));
 	}
 
 	@Override
 	public CompletableFuture<V> mergeAsync(K key, V value,
 			SerializableBiFunction<? super V, ? super V, ? extends V> function) {
-		return this.handle.callAsync(DictOperation.MERGE, Objects.requireNonNull(key), Objects.requireNonNull(value),
+		return handle().callAsync(DictOperation.MERGE, Objects.requireNonNull(key), Objects.requireNonNull(value),
 				Objects.requireNonNull(function));
 	}
 
 	@Override
 	public CompletableFuture<V> computeAsync(K key,
 			SerializableBiFunction<? super K, ? super V, ? extends V> function) {
-		return this.handle.callAsync(DictOperation.COMPUTE, Objects.requireNonNull(key),
-				Objects.requireNonNull(function));
+		return handle().callAsync(DictOperation.COMPUTE, Objects.requireNonNull(key), Objects.requireNonNull(function));
 	}
 
 	@Override
 	public CompletableFuture<Integer> sizeAsync() {
-		return this.handle.callAsync(DictOperation.SIZE);
+		return handle().callAsync(DictOperation.SIZE);
 	}
 
 	@Override
@@ -255,11 +231,6 @@ final class DictProxy<K, V> implements SharedDict<K, V>, Serializable {
 	@Override
 	public String toString() {
 		return Previews.show(snapshot());
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 	/**

@@ -1,51 +1,33 @@
 package io.sharedstate.event;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 
 /**
  * An event's proxy, on every engine.
  */
-final class EventProxy implements SharedEvent, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final transient ObjectHandle handle;
+final class EventProxy extends SharedProxy implements SharedEvent {
 
 	EventProxy(ObjectHandle handle) {
-		this.handle = handle;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.EVENT;
+		super(handle);
 	}
 
 	@Override
 	public void set() {
-		this.handle.call(EventOperation.SET);
+		handle().call(EventOperation.SET);
 	}
 
 	@Override
 	public void clear() {
-		this.handle.call(EventOperation.CLEAR);
+		handle().call(EventOperation.CLEAR);
 	}
 
 	@Override
 	public boolean isSet() {
-		return (Boolean) this.handle.call(EventOperation.IS_SET);
+		return (Boolean) handle().call(EventOperation.IS_SET);
 	}
 
 	@Override
@@ -59,18 +41,13 @@ final class EventProxy implements SharedEvent, Serializable {
 	}
 
 	private boolean await(Duration wait) throws InterruptedException {
-		return (Boolean) this.handle.callBlocking(EventOperation.AWAIT, wait, (nothingToGiveBack) -> {
+		return (Boolean) handle().callBlocking(EventOperation.AWAIT, wait, (nothingToGiveBack) -> {
 		}, Thread.currentThread().getId(), (wait != null) ? wait.toNanos() : -1L);
 	}
 
 	@Override
 	public String toString() {
 		return "event '" + name() + "'";
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

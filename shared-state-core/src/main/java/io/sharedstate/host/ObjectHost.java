@@ -199,7 +199,6 @@ public final class ObjectHost implements AutoCloseable {
 		ObjectDestroyedException failure = ObjectDestroyedException.of(hosted.type(), name);
 		for (ParkedCall call : this.parked.values()) {
 			if (call.target() == hosted && this.parked.remove(call.waitId(), call)) {
-				call.context().unparked(call);
 				call.completeExceptionally(failure);
 			}
 		}
@@ -269,7 +268,7 @@ public final class ObjectHost implements AutoCloseable {
 
 	void registerParked(ParkedCall call) {
 		this.parked.put(call.waitId(), call);
-		call.context().parked(call);
+		call.context().parkedInHost(call);
 	}
 
 	long nextWaitId() {
@@ -281,7 +280,6 @@ public final class ObjectHost implements AutoCloseable {
 		if (call == null) {
 			return;
 		}
-		call.context().unparked(call);
 		if (result instanceof HostTransition.Failure failure) {
 			call.completeExceptionally(failure.exception());
 		}
@@ -311,7 +309,6 @@ public final class ObjectHost implements AutoCloseable {
 			}
 		});
 		if (withdrawn[0]) {
-			call.context().unparked(call);
 			call.cancelled();
 		}
 		return withdrawn[0];

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -98,7 +99,7 @@ final class ListProxy<E> extends AbstractList<E> implements SharedList<E>, Rando
 
 	@Override
 	public boolean containsAll(Collection<?> c) {
-		return call(ListOperation.CONTAINS_ALL, c);
+		return call(ListOperation.CONTAINS_ALL, Objects.requireNonNull(c));
 	}
 
 	@Override
@@ -118,22 +119,22 @@ final class ListProxy<E> extends AbstractList<E> implements SharedList<E>, Rando
 
 	@Override
 	public boolean addAll(Collection<? extends E> c) {
-		return call(ListOperation.ADD_ALL, c);
+		return call(ListOperation.ADD_ALL, Objects.requireNonNull(c));
 	}
 
 	@Override
 	public boolean addAll(int index, Collection<? extends E> c) {
-		return call(ListOperation.ADD_ALL_AT, index, c);
+		return call(ListOperation.ADD_ALL_AT, index, Objects.requireNonNull(c));
 	}
 
 	@Override
 	public boolean removeAll(Collection<?> c) {
-		return call(ListOperation.REMOVE_ALL, c);
+		return call(ListOperation.REMOVE_ALL, Objects.requireNonNull(c));
 	}
 
 	@Override
 	public boolean retainAll(Collection<?> c) {
-		return call(ListOperation.RETAIN_ALL, c);
+		return call(ListOperation.RETAIN_ALL, Objects.requireNonNull(c));
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package io.sharedstate.lock;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -16,38 +13,23 @@ import io.sharedstate.model.ObjectHandle;
  * lock and gets them back, on the manager, before it returns; interrupted, it still takes
  * the lock back before throwing.
  */
-final class ConditionProxy extends ConditionWaits implements Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
+final class ConditionProxy extends ConditionWaits {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConditionProxy.class);
-
-	private final transient ObjectHandle handle;
 
 	private transient volatile LockProxy lock;
 
 	ConditionProxy(ObjectHandle handle) {
-		this.handle = handle;
+		super(handle);
 		this.lock = (handle.initial() instanceof LockProxy given) ? given : null;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.CONDITION;
 	}
 
 	@Override
 	public SharedLock lock() {
 		LockProxy current = this.lock;
 		if (current == null) {
-			List<?> lockOf = (List<?>) this.handle.call(ConditionOperation.LOCK_OF);
-			current = this.handle.open(Boolean.TRUE.equals(lockOf.get(1)) ? SharedType.RLOCK : SharedType.LOCK,
+			List<?> lockOf = (List<?>) handle().call(ConditionOperation.LOCK_OF);
+			current = handle().open(Boolean.TRUE.equals(lockOf.get(1)) ? SharedType.RLOCK : SharedType.LOCK,
 					(String) lockOf.get(0), null);
 			this.lock = current;
 		}
@@ -67,24 +49,24 @@ final class ConditionProxy extends ConditionWaits implements Serializable {
 		try {
 			// No deadline here: after its timeout the wait still has to take the lock
 			// back.
-			awakening = this.handle.callBlocking(ConditionOperation.AWAIT, null,
+			awakening = handle().callBlocking(ConditionOperation.AWAIT, null,
 					(granted) -> lateAwakening[0] = (Long) granted, Thread.currentThread().getId(),
 					Math.max(timeoutNanos, -1));
 		}
 		catch (InterruptedException ex) {
 			if (lateAwakening[0] >= 0) {
-				holds.resume(LockGrants.grantOf(lateAwakening[0]), count, bound.handle().knownSessionEpoch());
+				holds.resume(LockGrants.grantOf(lateAwakening[0]), count, bound.lockHandle().knownSessionEpoch());
 			}
 			else {
 				bound.lock();
 				for (int i = 1; i < count; i++) {
-					holds.reenter(bound.handle().knownSessionEpoch());
+					holds.reenter(bound.lockHandle().knownSessionEpoch());
 				}
 			}
 			throw ex;
 		}
 		long wire = (Long) awakening;
-		holds.resume(LockGrants.grantOf(wire), count, bound.handle().knownSessionEpoch());
+		holds.resume(LockGrants.grantOf(wire), count, bound.lockHandle().knownSessionEpoch());
 		return LockGrants.signalledOf(wire);
 	}
 
@@ -103,7 +85,7 @@ final class ConditionProxy extends ConditionWaits implements Serializable {
 			throw new IllegalMonitorStateException(
 					"Signalling condition '" + name() + "' needs its lock, which this thread does not hold");
 		}
-		this.handle.send(signal, Thread.currentThread().getId()).whenComplete((ignored, failure) -> {
+		handle().send(signal, Thread.currentThread().getId()).whenComplete((ignored, failure) -> {
 			if (failure != null) {
 				logger.warn("{} {} failed on the manager: {}", this, signal, failure.toString());
 			}
@@ -113,11 +95,6 @@ final class ConditionProxy extends ConditionWaits implements Serializable {
 	@Override
 	public String toString() {
 		return "condition '" + name() + "'";
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

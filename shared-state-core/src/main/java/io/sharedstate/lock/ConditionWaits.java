@@ -4,13 +4,19 @@ import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 import io.sharedstate.model.Uninterruptibly;
 
 /**
  * The {@link java.util.concurrent.locks.Condition} methods that every shared condition
  * derives from one timed wait.
  */
-abstract class ConditionWaits implements SharedCondition {
+abstract class ConditionWaits extends SharedProxy implements SharedCondition {
+
+	ConditionWaits(ObjectHandle handle) {
+		super(handle);
+	}
 
 	/**
 	 * Waits for a signal, releasing the lock meanwhile and holding it again on return.

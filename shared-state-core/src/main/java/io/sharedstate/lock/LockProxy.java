@@ -1,8 +1,5 @@
 package io.sharedstate.lock;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -13,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.sharedstate.api.SharedStateConnectionException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 import io.sharedstate.model.Uninterruptibly;
 
 /**
@@ -20,42 +18,27 @@ import io.sharedstate.model.Uninterruptibly;
  * this process's threads. Re-entering a held reentrant lock costs no call; an unlock is
  * sent without waiting for its reply, and resent once if the connection broke.
  */
-final class LockProxy implements SharedLock, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
+final class LockProxy extends SharedProxy implements SharedLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(LockProxy.class);
-
-	private final transient ObjectHandle handle;
 
 	private final transient ThreadHolds holds;
 
 	LockProxy(ObjectHandle handle) {
-		this.handle = handle;
+		super(handle);
 		this.holds = new ThreadHolds(handle.name());
 	}
 
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return this.handle.type();
-	}
-
 	private boolean reentrant() {
-		return this.handle.type() == SharedType.RLOCK;
+		return handle().type() == SharedType.RLOCK;
 	}
 
 	ThreadHolds holds() {
 		return this.holds;
 	}
 
-	ObjectHandle handle() {
-		return this.handle;
+	ObjectHandle lockHandle() {
+		return handle();
 	}
 
 	@Override
@@ -70,12 +53,12 @@ final class LockProxy implements SharedLock, Serializable {
 
 	@Override
 	public boolean tryLock() {
-		if (reentrant() && this.holds.reenter(this.handle.sessionEpoch())) {
+		if (reentrant() && this.holds.reenter(handle().sessionEpoch())) {
 			return true;
 		}
 		long start = System.nanoTime();
 		Thread thread = Thread.currentThread();
-		return granted(this.handle.call(LockOperation.ACQUIRE, thread.getId(), thread.getName(), 0L), start);
+		return granted(handle().call(LockOperation.ACQUIRE, thread.getId(), thread.getName(), 0L), start);
 	}
 
 	@Override
@@ -87,13 +70,13 @@ final class LockProxy implements SharedLock, Serializable {
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
 		}
-		if (reentrant() && this.holds.reenter(this.handle.sessionEpoch())) {
+		if (reentrant() && this.holds.reenter(handle().sessionEpoch())) {
 			return true;
 		}
 		long start = System.nanoTime();
 		Thread current = Thread.currentThread();
 		long thread = current.getId();
-		Object grant = this.handle.callBlocking(LockOperation.ACQUIRE, wait,
+		Object grant = handle().callBlocking(LockOperation.ACQUIRE, wait,
 				(unused) -> sendRelease(thread, LockGrants.fenceOf((Long) unused), false), thread, current.getName(),
 				(wait != null) ? wait.toNanos() : -1L);
 		return granted(grant, start);
@@ -103,22 +86,22 @@ final class LockProxy implements SharedLock, Serializable {
 		if (grant == null) {
 			return false;
 		}
-		this.holds.granted((Long) grant, this.handle.knownSessionEpoch());
-		this.handle.lockEvent(true, System.nanoTime() - startNanos);
+		this.holds.granted((Long) grant, handle().knownSessionEpoch());
+		handle().lockEvent(true, System.nanoTime() - startNanos);
 		return true;
 	}
 
 	@Override
 	public void unlock() {
-		ThreadHolds.Hold hold = this.holds.release(this.handle.sessionEpoch());
+		ThreadHolds.Hold hold = this.holds.release(handle().sessionEpoch());
 		if (hold != null) {
 			sendRelease(Thread.currentThread().getId(), hold.fence(), true);
-			this.handle.lockEvent(false, System.nanoTime() - hold.grantedAtNanos);
+			handle().lockEvent(false, System.nanoTime() - hold.grantedAtNanos);
 		}
 	}
 
 	private void sendRelease(long thread, long fence, boolean retry) {
-		this.handle.send(LockOperation.RELEASE, thread, fence).whenComplete((released, failure) -> {
+		handle().send(LockOperation.RELEASE, thread, fence).whenComplete((released, failure) -> {
 			if (failure instanceof SharedStateConnectionException && retry) {
 				sendRelease(thread, fence, false);
 			}
@@ -136,21 +119,21 @@ final class LockProxy implements SharedLock, Serializable {
 
 	@Override
 	public boolean isLocked() {
-		return (Boolean) this.handle.call(LockOperation.IS_LOCKED);
+		return (Boolean) handle().call(LockOperation.IS_LOCKED);
 	}
 
 	@Override
 	public boolean isHeldByCurrentThread() {
-		return this.holds.isHeldByCurrentThread(this.handle.knownSessionEpoch());
+		return this.holds.isHeldByCurrentThread(handle().knownSessionEpoch());
 	}
 
 	@Override
 	public boolean stillHeld() {
 		ThreadHolds.Hold hold = this.holds.current();
-		if (hold == null || hold.epoch != this.handle.sessionEpoch()) {
+		if (hold == null || hold.epoch != handle().sessionEpoch()) {
 			return false;
 		}
-		return (Boolean) this.handle.call(LockOperation.IS_HELD, Thread.currentThread().getId(), hold.fence());
+		return (Boolean) handle().call(LockOperation.IS_HELD, Thread.currentThread().getId(), hold.fence());
 	}
 
 	@Override
@@ -160,17 +143,12 @@ final class LockProxy implements SharedLock, Serializable {
 
 	@Override
 	public Condition newCondition() {
-		return this.handle.open(SharedType.CONDITION, name() + ".condition", this);
+		return handle().open(SharedType.CONDITION, name() + ".condition", this);
 	}
 
 	@Override
 	public String toString() {
 		return type() + " '" + name() + "'";
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

@@ -43,6 +43,16 @@ public interface Operation {
 	}
 
 	/**
+	 * Returns whether the operation runs code the user wrote beyond a short function (a
+	 * custom object's method), which may take long or wait: a front-end runs it on a
+	 * thread of its own rather than one that serves other callers.
+	 * @return whether it does
+	 */
+	default boolean runsUserCode() {
+		return false;
+	}
+
+	/**
 	 * Runs the operation on a state. Called by the host with the object's monitor held,
 	 * unless the type's state is concurrent.
 	 * @param state the object's state

@@ -3,7 +3,6 @@ package io.sharedstate.protocol;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 
 import com.esotericsoftware.kryo.io.Input;
 
@@ -65,31 +64,25 @@ public final class FrameReader {
 	 * @throws IOException if reading fails
 	 */
 	public Frame next() throws IOException {
+		if (this.start == this.end && this.buffer.length > Frames.SMALL_FRAME_BYTES) {
+			// A large frame is behind us: do not keep its buffer.
+			this.buffer = new byte[Frames.SMALL_FRAME_BYTES];
+			this.start = 0;
+			this.end = 0;
+		}
 		fill(Frames.LENGTH_BYTES);
 		int length = intAt(this.start);
-		if (length < Frames.HEADER_BYTES || length > this.maxFrameBytes - Frames.LENGTH_BYTES) {
-			throw new ProtocolException((length < Frames.HEADER_BYTES) ? "malformed frame: length " + length
-					: "frame of " + (length + Frames.LENGTH_BYTES) + " bytes exceeds the limit of " + this.maxFrameBytes
-							+ " bytes");
-		}
+		Frames.checkLength(length, this.maxFrameBytes);
 		fill(Frames.LENGTH_BYTES + length);
-		int at = this.start + Frames.LENGTH_BYTES;
-		byte version = this.buffer[at];
-		if (version != Frames.VERSION) {
-			throw new ProtocolException(
-					"unsupported protocol version " + version + " (this side speaks " + Frames.VERSION + ")");
-		}
-		byte kind = this.buffer[at + 1];
-		int requestId = intAt(at + 2);
-		int op = (this.buffer[at + 6] & 0xff) | ((this.buffer[at + 7] & 0xff) << 8);
-		int objectId = intAt(at + 8);
-		int bodyStart = at + Frames.HEADER_BYTES;
-		int frameEnd = this.start + Frames.LENGTH_BYTES + length;
-		this.body.setBuffer(this.buffer, bodyStart, frameEnd - bodyStart);
-		this.start = frameEnd;
-		return new Frame(kind, requestId, op, objectId, this.body);
+		Frame frame = Frames.read(this.buffer, this.start, this.body);
+		this.start += Frames.LENGTH_BYTES + length;
+		return frame;
 	}
 
+	/**
+	 * Reads until {@code needed} bytes are buffered, growing the buffer only as they
+	 * arrive.
+	 */
 	private void fill(int needed) throws IOException {
 		if (this.end - this.start >= needed) {
 			return;
@@ -98,10 +91,10 @@ public final class FrameReader {
 			this.start = 0;
 			this.end = 0;
 		}
-		if (this.buffer.length - this.start < needed) {
-			compact(needed);
-		}
 		while (this.end - this.start < needed) {
+			if (this.end == this.buffer.length) {
+				makeRoom(needed);
+			}
 			int n = this.in.read(this.buffer, this.end, this.buffer.length - this.end);
 			if (n < 0) {
 				if (this.end == this.start) {
@@ -114,10 +107,12 @@ public final class FrameReader {
 		}
 	}
 
-	private void compact(int needed) {
+	private void makeRoom(int needed) {
 		int pending = this.end - this.start;
-		byte[] target = (needed > this.buffer.length) ? new byte[Math.max(needed, this.buffer.length * 2)]
-				: this.buffer;
+		byte[] target = this.buffer;
+		if (pending >= this.buffer.length / 2) {
+			target = new byte[(int) Math.min(Math.max(needed, 16), (long) this.buffer.length * 2)];
+		}
 		System.arraycopy(this.buffer, this.start, target, 0, pending);
 		this.buffer = target;
 		this.start = 0;

@@ -42,7 +42,67 @@ public final class Frames {
 	/** Kind of a failed reply: body is exception class name and message. */
 	public static final byte ERROR = 3;
 
+	/** Offset of the version, from the frame's start (its length field). */
+	public static final int VERSION_OFFSET = LENGTH_BYTES;
+
+	/** Offset of the kind. */
+	public static final int KIND_OFFSET = LENGTH_BYTES + 1;
+
+	/** Offset of the request id. */
+	public static final int REQUEST_ID_OFFSET = LENGTH_BYTES + 2;
+
+	/** Offset of the operation code. */
+	public static final int OP_OFFSET = LENGTH_BYTES + 6;
+
+	/** Offset of the object id. */
+	public static final int OBJECT_ID_OFFSET = LENGTH_BYTES + 8;
+
+	/** Offset of the body. */
+	public static final int BODY_OFFSET = LENGTH_BYTES + HEADER_BYTES;
+
+	/** Largest body of a frame below which buffers are kept for the next frames. */
+	public static final int SMALL_FRAME_BYTES = 64 * 1024;
+
 	private Frames() {
+	}
+
+	/**
+	 * Checks a frame's length field, before any of its body is read.
+	 * @param length the length field: the bytes after it
+	 * @param maxFrameBytes the largest frame allowed, length field included
+	 * @throws ProtocolException if the frame is malformed or too large
+	 */
+	public static void checkLength(int length, int maxFrameBytes) throws ProtocolException {
+		if (length < HEADER_BYTES) {
+			throw new ProtocolException("malformed frame: a length of " + Integer.toUnsignedLong(length)
+					+ " bytes, less than the " + HEADER_BYTES + "-byte header");
+		}
+		if (length > maxFrameBytes - LENGTH_BYTES) {
+			throw new ProtocolException("a frame of " + (length + (long) LENGTH_BYTES) + " bytes exceeds the limit of "
+					+ maxFrameBytes + " bytes");
+		}
+	}
+
+	/**
+	 * Reads the header of a complete frame in a buffer.
+	 * @param buffer the buffer
+	 * @param start where the frame starts (its length field)
+	 * @param body the input to point at the frame's body
+	 * @return the frame
+	 * @throws ProtocolException if the frame has another protocol version
+	 */
+	public static Frame read(byte[] buffer, int start, com.esotericsoftware.kryo.io.Input body)
+			throws ProtocolException {
+		byte version = buffer[start + VERSION_OFFSET];
+		if (version != VERSION) {
+			throw new ProtocolException(
+					"unsupported protocol version " + version + " (this side speaks " + VERSION + ")");
+		}
+		int end = start + LENGTH_BYTES + getInt(buffer, start);
+		body.setBuffer(buffer, start + BODY_OFFSET, end - start - BODY_OFFSET);
+		return new Frame(buffer[start + KIND_OFFSET], getInt(buffer, start + REQUEST_ID_OFFSET),
+				(buffer[start + OP_OFFSET] & 0xff) | ((buffer[start + OP_OFFSET + 1] & 0xff) << 8),
+				getInt(buffer, start + OBJECT_ID_OFFSET), body);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -58,51 +59,99 @@ public final class Handshake {
 	}
 
 	/**
-	 * Runs the server side.
-	 * @param in the connection's input
-	 * @param out the connection's output
-	 * @param authkey the shared secret
-	 * @param terms what to announce to the client once it is authenticated
-	 * @throws ProtocolException if the client is not a shared-state client of this
-	 * version or does not know the authkey; the client has been told why
-	 * @throws IOException if the connection fails
+	 * The server's side of the handshake, as steps a non-blocking server runs: send
+	 * {@link #greeting()}, wait for {@link #CLIENT_ANSWER_BYTES}, then send what
+	 * {@link #answer} returns.
 	 */
-	public static void serve(InputStream in, OutputStream out, byte[] authkey, ServerTerms terms) throws IOException {
-		byte[] challenge = randomChallenge();
-		DataOutputStream data = new DataOutputStream(out);
-		data.write(MAGIC);
-		data.writeByte(Frames.VERSION);
-		data.write(challenge);
-		data.flush();
-		DataInputStream input = new DataInputStream(in);
-		byte[] magic = new byte[MAGIC.length];
-		input.readFully(magic);
-		if (!Arrays.equals(magic, MAGIC)) {
-			throw new ProtocolException("not a shared-state client (bad greeting)");
+	public static final class ServerSide {
+
+		private final byte[] authkey;
+
+		private final ServerTerms terms;
+
+		private final byte[] challenge = randomChallenge();
+
+		/**
+		 * Starts the server's side for one connection.
+		 * @param authkey the secret the client must prove it knows
+		 * @param terms what the server tells an authenticated client
+		 */
+		public ServerSide(byte[] authkey, ServerTerms terms) {
+			this.authkey = authkey;
+			this.terms = terms;
 		}
-		byte version = input.readByte();
-		byte[] response = new byte[CHALLENGE_BYTES];
-		input.readFully(response);
-		byte[] clientChallenge = new byte[CHALLENGE_BYTES];
-		input.readFully(clientChallenge);
-		if (version != Frames.VERSION) {
-			data.writeByte(WRONG_VERSION);
-			data.flush();
-			throw new ProtocolException(
-					"client speaks protocol version " + version + ", this server " + Frames.VERSION);
+
+		/**
+		 * Returns what the server sends first: the magic, its version and a challenge.
+		 * @return the bytes
+		 */
+		public byte[] greeting() {
+			byte[] greeting = new byte[MAGIC.length + 1 + CHALLENGE_BYTES];
+			System.arraycopy(MAGIC, 0, greeting, 0, MAGIC.length);
+			greeting[MAGIC.length] = Frames.VERSION;
+			System.arraycopy(this.challenge, 0, greeting, MAGIC.length + 1, CHALLENGE_BYTES);
+			return greeting;
 		}
-		if (!MessageDigest.isEqual(response, hmac(authkey, 'C', challenge))) {
-			data.writeByte(WRONG_KEY);
-			data.flush();
-			throw new ProtocolException("authentication failed: the client does not know the authkey");
+
+		/**
+		 * Checks the client's answer to the greeting.
+		 * @param answer the {@link #CLIENT_ANSWER_BYTES} the client sent
+		 * @return what to send back: the verdict, the server's proof and its terms
+		 * @throws Refused if the client is refused; {@link Refused#reply()} is what to
+		 * send it before closing
+		 */
+		public byte[] answer(byte[] answer) throws Refused {
+			if (!Arrays.equals(Arrays.copyOf(answer, MAGIC.length), MAGIC)) {
+				throw new Refused("not a shared-state client (bad greeting)", null);
+			}
+			byte version = answer[MAGIC.length];
+			byte[] response = Arrays.copyOfRange(answer, MAGIC.length + 1, MAGIC.length + 1 + CHALLENGE_BYTES);
+			byte[] clientChallenge = Arrays.copyOfRange(answer, MAGIC.length + 1 + CHALLENGE_BYTES, answer.length);
+			if (version != Frames.VERSION) {
+				throw new Refused("client speaks protocol version " + version + ", this server " + Frames.VERSION,
+						new byte[] { WRONG_VERSION });
+			}
+			if (!MessageDigest.isEqual(response, hmac(this.authkey, 'C', this.challenge))) {
+				throw new Refused("authentication failed: the client does not know the authkey",
+						new byte[] { WRONG_KEY });
+			}
+			ByteBuffer reply = ByteBuffer.allocate(1 + CHALLENGE_BYTES + 20);
+			reply.put(OK);
+			reply.put(hmac(this.authkey, 'S', clientChallenge));
+			reply.putInt(this.terms.maxFrameBytes());
+			reply.putInt(this.terms.maxInFlight());
+			reply.putInt(this.terms.idleTimeoutMillis());
+			reply.putLong(this.terms.serverId());
+			return reply.array();
 		}
-		data.writeByte(OK);
-		data.write(hmac(authkey, 'S', clientChallenge));
-		data.writeInt(terms.maxFrameBytes());
-		data.writeInt(terms.maxInFlight());
-		data.writeInt(terms.idleTimeoutMillis());
-		data.writeLong(terms.serverId());
-		data.flush();
+
+	}
+
+	/** How many bytes the client answers the greeting with. */
+	public static final int CLIENT_ANSWER_BYTES = MAGIC.length + 1 + 2 * CHALLENGE_BYTES;
+
+	/**
+	 * A client the server refused during the handshake.
+	 */
+	public static final class Refused extends ProtocolException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient byte[] reply;
+
+		Refused(String message, byte[] reply) {
+			super(message);
+			this.reply = reply;
+		}
+
+		/**
+		 * Returns what to send the client before closing.
+		 * @return the bytes, or {@code null} to close without a word
+		 */
+		public byte[] reply() {
+			return this.reply;
+		}
+
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package io.sharedstate.semaphore;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 import io.sharedstate.model.Uninterruptibly;
 
 /**
@@ -19,35 +17,20 @@ import io.sharedstate.model.Uninterruptibly;
  * without waiting for its reply; a bounded semaphore's releases wait, because the bound
  * is checked where the semaphore lives.
  */
-final class SemaphoreProxy implements SharedSemaphore, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
+final class SemaphoreProxy extends SharedProxy implements SharedSemaphore {
 
 	private static final Logger logger = LoggerFactory.getLogger(SemaphoreProxy.class);
-
-	private final transient ObjectHandle handle;
 
 	private final transient AtomicInteger held = new AtomicInteger();
 
 	SemaphoreProxy(ObjectHandle handle) {
-		this.handle = handle;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return this.handle.type();
+		super(handle);
 	}
 
 	private boolean acquire(int permits, Duration wait) throws InterruptedException {
 		long timeout = (wait != null) ? wait.toNanos() : -1L;
-		Object granted = this.handle.callBlocking(SemaphoreOperation.ACQUIRE, wait,
-				(grant) -> this.handle.send(SemaphoreOperation.RELEASE, grant), Thread.currentThread().getId(), permits,
+		Object granted = handle().callBlocking(SemaphoreOperation.ACQUIRE, wait,
+				(grant) -> handle().send(SemaphoreOperation.RELEASE, grant), Thread.currentThread().getId(), permits,
 				timeout);
 		return counted(granted);
 	}
@@ -82,7 +65,7 @@ final class SemaphoreProxy implements SharedSemaphore, Serializable {
 
 	@Override
 	public boolean tryAcquire(int permits) {
-		return counted(this.handle.call(SemaphoreOperation.ACQUIRE, Thread.currentThread().getId(), permits, 0L));
+		return counted(handle().call(SemaphoreOperation.ACQUIRE, Thread.currentThread().getId(), permits, 0L));
 	}
 
 	@Override
@@ -106,7 +89,7 @@ final class SemaphoreProxy implements SharedSemaphore, Serializable {
 			throw new IllegalArgumentException("Cannot release " + permits + " permits");
 		}
 		if (type() == SharedType.SEMAPHORE && takeFromHeld(permits)) {
-			this.handle.send(SemaphoreOperation.RELEASE, permits).whenComplete((ignored, failure) -> {
+			handle().send(SemaphoreOperation.RELEASE, permits).whenComplete((ignored, failure) -> {
 				if (failure != null) {
 					logger.warn("Releasing {} permits of {} failed: {}", permits, this, failure.toString());
 				}
@@ -115,7 +98,7 @@ final class SemaphoreProxy implements SharedSemaphore, Serializable {
 		}
 		// A bounded semaphore's bound is checked where it lives, even for permits this
 		// process took: another process may have released as many already.
-		this.handle.call(SemaphoreOperation.RELEASE, permits);
+		handle().call(SemaphoreOperation.RELEASE, permits);
 		this.held.updateAndGet((held) -> Math.max(0, held - permits));
 	}
 
@@ -133,12 +116,12 @@ final class SemaphoreProxy implements SharedSemaphore, Serializable {
 
 	@Override
 	public int availablePermits() {
-		return (Integer) this.handle.call(SemaphoreOperation.AVAILABLE);
+		return (Integer) handle().call(SemaphoreOperation.AVAILABLE);
 	}
 
 	@Override
 	public int drainPermits() {
-		int drained = (Integer) this.handle.call(SemaphoreOperation.DRAIN);
+		int drained = (Integer) handle().call(SemaphoreOperation.DRAIN);
 		this.held.addAndGet(drained);
 		return drained;
 	}
@@ -146,11 +129,6 @@ final class SemaphoreProxy implements SharedSemaphore, Serializable {
 	@Override
 	public String toString() {
 		return type() + " '" + name() + "'";
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

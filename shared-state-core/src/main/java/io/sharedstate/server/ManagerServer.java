@@ -1,37 +1,45 @@
 package io.sharedstate.server;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
-import io.sharedstate.local.LocalEngine;
+import io.sharedstate.host.ObjectHost;
 import io.sharedstate.inspect.ClientInfo;
-import io.sharedstate.inspect.Inspector;
+import io.sharedstate.local.LocalEngine;
 import io.sharedstate.protocol.Handshake.ServerTerms;
 
 /**
- * Serves a local engine's objects to clients over TCP. Each connection has its own
- * thread, which reads a request, runs it and writes the reply: one wake-up per
- * synchronous call, as few as a blocking call can cost. A connection that misbehaves is
- * closed with a logged reason; the others carry on.
+ * Serves a local engine's objects to client processes over the binary protocol.
+ * Connections are served by a few I/O threads that never block: a request runs on the
+ * thread that read it, its reply is written from there, and a client that stops reading
+ * cannot hold up anyone else.
  */
 public final class ManagerServer implements AutoCloseable {
 
@@ -41,25 +49,27 @@ public final class ManagerServer implements AutoCloseable {
 
 	private final ServerOptions options;
 
-	private volatile ServerSocket serverSocket;
-
 	private final RequestDispatcher dispatcher;
 
 	private final ServerTerms terms;
 
-	private final Inspector inspector;
+	private final FrameBudget frameBudget;
+
+	private final FailureLog failures = new FailureLog();
 
 	private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong connectionIds = new AtomicLong();
 
-	private volatile Thread acceptor;
+	private final AtomicInteger runningRequests = new AtomicInteger();
+
+	private volatile EventLoopGroup ioThreads;
+
+	private volatile ExecutorService userCalls;
+
+	private volatile Channel listener;
 
 	private volatile boolean closed;
-
-	private volatile ScheduledFuture<?> watcher;
-
-	private volatile ScheduledExecutorService watchdog;
 
 	/**
 	 * Creates a server for an engine's objects; it listens once {@link #start()} is
@@ -70,11 +80,11 @@ public final class ManagerServer implements AutoCloseable {
 	public ManagerServer(LocalEngine engine, ServerOptions options) {
 		this.engine = engine;
 		this.options = options;
-		ValueCodec codec = new ValueCodec(ClassAllowList.of(options.allowedPackages()), engine::open);
-		this.inspector = engine.inspector();
-		this.dispatcher = new RequestDispatcher(engine, codec, this.inspector);
+		this.dispatcher = new RequestDispatcher(engine,
+				new ValueCodec(ClassAllowList.of(options.allowedPackages()), engine::open), engine.inspector());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
+		this.frameBudget = new FrameBudget(options.maxBufferedFrameBytes());
 	}
 
 	/**
@@ -100,36 +110,35 @@ public final class ManagerServer implements AutoCloseable {
 		if (this.closed) {
 			throw new IllegalStateException("This manager server was stopped; create a new one to serve again");
 		}
-		if (this.serverSocket != null) {
+		if (this.listener != null) {
 			return;
 		}
-		ServerSocket socket;
+		this.ioThreads = new MultiThreadIoEventLoopGroup(this.options.ioThreads(),
+				new DefaultThreadFactory("shared-state-io", true), NioIoHandler.newFactory());
+		this.userCalls = new ThreadPoolExecutor(0, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				new DefaultThreadFactory("shared-state-calls", true));
+		ServerBootstrap bootstrap = new ServerBootstrap().group(this.ioThreads)
+			.channel(NioServerSocketChannel.class)
+			.option(ChannelOption.SO_BACKLOG, 128)
+			.option(ChannelOption.SO_REUSEADDR, true)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+			.childHandler(new ConnectionInitializer(this));
 		try {
-			socket = new ServerSocket();
-			socket.setReuseAddress(true);
-			socket.bind(this.options.address(), 128);
+			this.listener = bootstrap.bind(this.options.address()).syncUninterruptibly().channel();
 		}
-		catch (IOException ex) {
+		catch (RuntimeException ex) {
+			shutDownThreads();
 			throw new SharedStateException("Cannot listen on " + this.options.address().getHostString() + ":"
 					+ this.options.address().getPort() + ": " + ex.getMessage(), ex);
 		}
-		this.serverSocket = socket;
 		this.engine.servedAt(address(), this::clients);
-		this.acceptor = new Thread(this::acceptConnections, "shared-state-server-" + address().getPort());
-		this.acceptor.setDaemon(true);
-		this.acceptor.start();
-		long period = Math.max(20, Math.min(1000,
-				Math.min(this.options.handshakeTimeout().toMillis(), this.options.idleTimeout().toMillis()) / 10));
-		// Its own thread: a connection that is slow to close never delays the host's
-		// timer.
-		this.watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "shared-state-watchdog-" + address().getPort());
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.watcher = this.watchdog.scheduleWithFixedDelay(this::watchConnections, period, period,
-				TimeUnit.MILLISECONDS);
 		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
+	}
+
+	private WriteBufferWaterMark waterMark() {
+		int high = (int) Math.min(Integer.MAX_VALUE, Math.max(64 * 1024, this.options.maxPendingReplyBytes() / 4));
+		return new WriteBufferWaterMark(high / 2, high);
 	}
 
 	/**
@@ -137,7 +146,7 @@ public final class ManagerServer implements AutoCloseable {
 	 * @return whether it was started and not stopped
 	 */
 	public boolean isListening() {
-		return this.serverSocket != null && !this.closed;
+		return this.listener != null && !this.closed;
 	}
 
 	/**
@@ -145,13 +154,13 @@ public final class ManagerServer implements AutoCloseable {
 	 * @return the bound address, or {@code null} before {@link #start()}
 	 */
 	public InetSocketAddress address() {
-		ServerSocket socket = this.serverSocket;
-		return (socket != null) ? (InetSocketAddress) socket.getLocalSocketAddress() : null;
+		Channel current = this.listener;
+		return (current != null) ? (InetSocketAddress) current.localAddress() : null;
 	}
 
 	/**
-	 * Returns the connected clients, in the order they connected.
-	 * @return the clients
+	 * Describes the connected clients that have said who they are.
+	 * @return the clients, oldest connection first
 	 */
 	public List<ClientInfo> clients() {
 		return this.connections.stream()
@@ -163,36 +172,57 @@ public final class ManagerServer implements AutoCloseable {
 			.toList();
 	}
 
-	/**
-	 * Returns an inspector of the served objects and the connected clients.
-	 * @return the inspector
-	 */
-	public Inspector inspector() {
-		return this.inspector;
+	ServerConnection connectionOpened(FrameDecoder decoder) {
+		ServerConnection connection = new ServerConnection(this.connectionIds.incrementAndGet(), this, decoder);
+		this.connections.add(connection);
+		if (this.closed) {
+			connection.close();
+		}
+		return connection;
 	}
 
-	private void watchConnections() {
-		long now = System.nanoTime();
-		for (ServerConnection connection : this.connections) {
-			connection.watch(now);
-		}
+	void connectionClosed(ServerConnection connection) {
+		this.connections.remove(connection);
 	}
 
-	private void acceptConnections() {
-		while (!this.closed) {
-			try {
-				Socket socket = this.serverSocket.accept();
-				ServerConnection connection = new ServerConnection(this.connectionIds.incrementAndGet(), socket,
-						this.options, this.terms, this.dispatcher, this.engine.host(), this.connections::remove);
-				this.connections.add(connection);
-				connection.start();
-			}
-			catch (IOException ex) {
-				if (!this.closed) {
-					logger.warn("Accepting a connection failed: {}", ex.toString());
-				}
-			}
-		}
+	void requestStarted() {
+		this.runningRequests.incrementAndGet();
+	}
+
+	void requestEnded() {
+		this.runningRequests.decrementAndGet();
+	}
+
+	ObjectHost host() {
+		return this.engine.host();
+	}
+
+	RequestDispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	ServerOptions options() {
+		return this.options;
+	}
+
+	ServerTerms terms() {
+		return this.terms;
+	}
+
+	FrameBudget frameBudget() {
+		return this.frameBudget;
+	}
+
+	FailureLog failures() {
+		return this.failures;
+	}
+
+	ExecutorService userCalls() {
+		return this.userCalls;
+	}
+
+	long watchPeriodMillis() {
+		return Math.max(20, Math.min(1000, this.options.idleTimeout().toMillis() / 10));
 	}
 
 	/**
@@ -206,43 +236,43 @@ public final class ManagerServer implements AutoCloseable {
 	/**
 	 * Stops the server: no new connections are accepted, requests being run are given up
 	 * to the grace period to finish and have their replies written, then every connection
-	 * is closed. Waits that are parked (a lock, a queue item) are not waited for: their
+	 * is closed. Calls that are parked (a lock, a queue item) are not waited for: their
 	 * clients are told the connection was lost.
 	 * @param grace how long running requests may take
 	 */
 	public void stop(Duration grace) {
+		Channel current;
 		synchronized (this) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
+			current = this.listener;
 		}
-		ScheduledExecutorService current = this.watchdog;
-		if (current != null) {
-			current.shutdownNow();
-		}
-		ServerSocket socket = this.serverSocket;
-		if (socket == null) {
+		if (current == null) {
 			return;
 		}
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the server socket failed", ex);
-		}
+		InetSocketAddress address = address();
+		current.close().syncUninterruptibly();
 		long deadline = System.nanoTime() + grace.toNanos();
-		for (ServerConnection connection : this.connections) {
-			connection.closeWhenIdle(deadline);
+		while (this.runningRequests.get() > 0 && System.nanoTime() - deadline < 0) {
+			LockSupport.parkNanos(1_000_000);
 		}
-		try {
-			this.acceptor.join(5000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.connections.forEach(ServerConnection::close);
+		shutDownThreads();
 		this.engine.servedAt(null, null);
-		logger.info("Manager server on port {} stopped", socket.getLocalPort());
+		logger.info("Manager server on port {} stopped", address.getPort());
+	}
+
+	private void shutDownThreads() {
+		EventLoopGroup group = this.ioThreads;
+		if (group != null) {
+			group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+		}
+		ExecutorService calls = this.userCalls;
+		if (calls != null) {
+			calls.shutdownNow();
+		}
 	}
 
 }

@@ -5,9 +5,10 @@ import java.util.List;
 
 import com.esotericsoftware.kryo.io.Input;
 
+import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ValueCodec;
-import io.sharedstate.host.CallContext;
+import io.sharedstate.host.CallRecord;
 import io.sharedstate.host.HostedObject;
 import io.sharedstate.host.ObjectHost;
 import io.sharedstate.inspect.Inspector;
@@ -17,8 +18,8 @@ import io.sharedstate.protocol.Frame;
 import io.sharedstate.protocol.Ops;
 
 /**
- * Turns one request of the binary protocol into a call on the host and returns its
- * result.
+ * Turns requests of the binary protocol into calls on the host: {@link #decode} reads a
+ * request's arguments and finds its object and operation, once; {@link #run} runs it.
  */
 final class RequestDispatcher {
 
@@ -41,29 +42,55 @@ final class RequestDispatcher {
 		return this.codec;
 	}
 
-	ObjectHost host() {
-		return this.host;
+	/**
+	 * Reads a request.
+	 * @param frame the request frame
+	 * @return the request
+	 * @throws SharedStateException if its arguments cannot be decoded, or it names no
+	 * object of this manager
+	 */
+	Request decode(Frame frame) {
+		Object[] args = arguments(frame.body());
+		if (frame.op() < Ops.FIRST_OBJECT_OP) {
+			return new Request(frame.requestId(), frame.op(), args, null);
+		}
+		HostedObject target = this.host.byId(frame.objectId());
+		if (target == null) {
+			throw new SharedStateException("No shared object with id " + frame.objectId()
+					+ " on this manager: it was destroyed, or the manager was restarted");
+		}
+		Operation operation = target.definition().operation(frame.op() - Ops.FIRST_OBJECT_OP);
+		return new Request(frame.requestId(), frame.op(), args, new CallRecord(target, operation, args));
 	}
 
 	private Object[] arguments(Input body) {
 		List<Object> args = new ArrayList<>(4);
-		while (body.position() < body.limit()) {
-			args.add(this.codec.read(body));
+		try {
+			while (body.position() < body.limit()) {
+				args.add(this.codec.read(body));
+			}
+		}
+		catch (SharedStateException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// Nothing of the decoder's inner workings goes back to the client.
+			throw new SharedStateException("Malformed request: its arguments cannot be decoded");
 		}
 		return args.toArray();
 	}
 
 	/**
 	 * Runs a request.
-	 * @param frame the request
+	 * @param request the request
 	 * @param connection the connection it came on
 	 * @return the result to send back; a {@link io.sharedstate.host.ParkedCall} for a
 	 * call that waits
 	 * @throws RuntimeException the failure to send back
 	 */
-	Object dispatch(Frame frame, ServerConnection connection) {
-		Object[] args = arguments(frame.body());
-		switch (frame.op()) {
+	Object run(Request request, ServerConnection connection) {
+		Object[] args = request.args();
+		switch (request.op()) {
 			case Ops.PING -> {
 				return null;
 			}
@@ -75,7 +102,7 @@ final class RequestDispatcher {
 				return this.host.open(SharedType.ofCode((Integer) args[0]), (String) args[1], args[2]).id();
 			}
 			case Ops.ACK, Ops.NACK -> {
-				connection.acknowledge((Integer) args[0], frame.op() == Ops.ACK);
+				connection.context().confirm((Integer) args[0], request.op() == Ops.ACK);
 				return null;
 			}
 			case Ops.INSPECT_OBJECTS -> {
@@ -91,7 +118,7 @@ final class RequestDispatcher {
 				return this.inspector.clients();
 			}
 			case Ops.CANCEL -> {
-				connection.cancel((Integer) args[0]);
+				connection.context().cancel((Integer) args[0]);
 				return null;
 			}
 			case Ops.DESTROY -> {
@@ -99,27 +126,46 @@ final class RequestDispatcher {
 				return this.engine.destroy((String) args[0]);
 			}
 			default -> {
-				CallContext context = connection.context();
-				HostedObject target = this.host.byId(frame.objectId());
-				if (target == null) {
-					throw new IllegalStateException("No shared object with id " + frame.objectId()
-							+ " on this manager: it was destroyed, or the manager was restarted");
+				if (request.call() == null) {
+					throw new SharedStateException("Unknown manager operation " + request.op()
+							+ "; the client is probably newer than this manager server");
 				}
-				Operation operation = target.definition().operation(frame.op() - Ops.FIRST_OBJECT_OP);
-				long start = System.nanoTime();
-				boolean success = false;
-				try {
-					Object result = this.host.invoke(target, operation, args, context);
-					connection.answered(target, operation, args);
-					success = true;
-					return result;
-				}
-				finally {
-					this.engine.observer()
-						.operation(target.type(), operation.name(), System.nanoTime() - start, success);
-				}
+				return invoke(request.call(), connection);
 			}
 		}
+	}
+
+	private Object invoke(CallRecord call, ServerConnection connection) {
+		long start = System.nanoTime();
+		boolean success = false;
+		try {
+			Object result = this.host.invoke(call.target(), call.operation(), call.args(), connection.context());
+			success = true;
+			return result;
+		}
+		catch (ClassCastException | NullPointerException | IndexOutOfBoundsException ex) {
+			throw InternalFailures.hide(ex, call);
+		}
+		finally {
+			this.engine.observer()
+				.operation(call.target().type(), call.operation().name(), System.nanoTime() - start, success);
+		}
+	}
+
+	/**
+	 * A decoded request.
+	 *
+	 * @param requestId its id, {@link Ops#ONE_WAY} when no reply is wanted
+	 * @param op its operation code
+	 * @param args its arguments
+	 * @param call the object call it makes, or {@code null} for a manager operation
+	 */
+	record Request(int requestId, int op, Object[] args, CallRecord call) {
+
+		boolean runsUserCode() {
+			return this.call != null && this.call.operation().runsUserCode();
+		}
+
 	}
 
 }

@@ -1,119 +1,85 @@
 package io.sharedstate.server;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketException;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 import com.esotericsoftware.kryo.io.Output;
-
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.host.CallContext;
-import io.sharedstate.host.HostedObject;
-import io.sharedstate.host.ObjectHost;
+import io.sharedstate.host.CallRecord;
 import io.sharedstate.host.ParkedCall;
-import io.sharedstate.model.Operation;
 import io.sharedstate.model.OperationKind;
 import io.sharedstate.protocol.ErrorReplies;
 import io.sharedstate.protocol.Frame;
-import io.sharedstate.protocol.FrameReader;
 import io.sharedstate.protocol.Frames;
-import io.sharedstate.protocol.Handshake;
-import io.sharedstate.protocol.Handshake.ServerTerms;
 import io.sharedstate.protocol.Ops;
 import io.sharedstate.protocol.ProtocolException;
 
 /**
- * One client connection on the server, served by its own thread: authenticate, then read,
- * run and answer requests. Replies to requests that arrived together are written
- * together. A blocking request (a lock wait, a queue take) is parked: its reply is
- * written later by whichever thread completes it.
+ * One client connection on the server, once authenticated: runs its requests on the host
+ * and writes the replies. A request is run on the connection's I/O thread and its reply
+ * joins the batch flushed when the bytes read so far are used up; a call that parks is
+ * answered later from whichever thread wakes it; a custom object's method runs on a
+ * thread of its own, and the connection's later requests wait for it, so requests of one
+ * connection run in order.
+ *
+ * <p>
+ * Writes never block: a client that does not read its replies is no longer read from once
+ * its unwritten replies pass the high-water mark, and is disconnected, with a logged
+ * reason, once they pass the connection's limit.
  */
-public final class ServerConnection {
+final class ServerConnection extends ChannelInboundHandlerAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerConnection.class);
 
+	private static final ThreadLocal<Output> BUFFERS = ThreadLocal.withInitial(() -> new Output(1024, -1));
+
 	private final long id;
 
-	private final Socket socket;
+	private final ManagerServer server;
 
-	private final ServerOptions options;
-
-	private final ServerTerms terms;
-
-	private final RequestDispatcher dispatcher;
-
-	private final ObjectHost host;
-
-	private final Consumer<ServerConnection> onClose;
-
-	private final ReentrantLock writeLock = new ReentrantLock();
-
-	private final Output replies = new Output(64 * 1024, -1);
-
-	private final ConcurrentHashMap<Integer, CompletableFuture<?>> parked = new ConcurrentHashMap<>();
-
-	private final ConcurrentHashMap<Integer, Taken> unacknowledged = new ConcurrentHashMap<>();
-
-	/**
-	 * The call the request being run made, for giving back its result; reading thread
-	 * only.
-	 */
-	private Answered answered;
-
-	private final Thread thread;
+	private final FrameDecoder decoder;
 
 	private final Instant connectedAt = Instant.now();
 
 	private final AtomicLong operations = new AtomicLong();
 
-	/** Requests being run on the connection's thread: 0 or 1. */
-	private volatile boolean answering;
+	/**
+	 * Requests that arrived while a custom method of this connection ran; I/O thread
+	 * only.
+	 */
+	private final ArrayDeque<Object> behindUserCall = new ArrayDeque<>();
 
-	private OutputStream out;
+	private boolean userCallRunning;
+
+	private Channel channel;
+
+	private ScheduledFuture<?> watchdog;
 
 	private volatile ClientIdentity identity;
 
 	private volatile CallContext context;
 
-	private volatile boolean closed;
-
-	private volatile boolean authenticated;
-
 	private volatile String closeReason;
 
-	private volatile FrameReader reader;
-
-	private final long acceptedNanos = System.nanoTime();
-
-	private volatile long lastFrameNanos = System.nanoTime();
-
-	ServerConnection(long id, Socket socket, ServerOptions options, ServerTerms terms, RequestDispatcher dispatcher,
-			ObjectHost host, Consumer<ServerConnection> onClose) {
+	ServerConnection(long id, ManagerServer server, FrameDecoder decoder) {
 		this.id = id;
-		this.socket = socket;
-		this.options = options;
-		this.terms = terms;
-		this.dispatcher = dispatcher;
-		this.host = host;
-		this.onClose = onClose;
-		this.thread = new Thread(this::serve, "shared-state-connection-" + id);
-		this.thread.setDaemon(true);
-	}
-
-	void start() {
-		this.thread.start();
+		this.server = server;
+		this.decoder = decoder;
 	}
 
 	/**
@@ -123,7 +89,7 @@ public final class ServerConnection {
 	 * @param host the client's host name
 	 * @param name the client's name
 	 */
-	public record ClientIdentity(long pid, String host, String name) {
+	record ClientIdentity(long pid, String host, String name) {
 
 		@Override
 		public String toString() {
@@ -132,41 +98,24 @@ public final class ServerConnection {
 
 	}
 
-	/**
-	 * Returns the connection's id, unique per server run.
-	 * @return the id
-	 */
-	public long id() {
+	long id() {
 		return this.id;
 	}
 
-	/**
-	 * Returns who the client said it is.
-	 * @return the identity, or {@code null} before the client said
-	 */
-	public ClientIdentity identity() {
+	ClientIdentity identity() {
 		return this.identity;
 	}
 
-	/**
-	 * Returns when the connection was accepted.
-	 * @return the time
-	 */
-	public Instant connectedAt() {
+	Instant connectedAt() {
 		return this.connectedAt;
 	}
 
-	/**
-	 * Returns how many requests this connection has had served.
-	 * @return the count
-	 */
-	public long operations() {
+	long operations() {
 		return this.operations.get();
 	}
 
 	/**
 	 * Returns the context the client's calls run in.
-	 * @return the context
 	 * @throws IllegalStateException if the client has not said hello yet
 	 */
 	CallContext context() {
@@ -184,319 +133,297 @@ public final class ServerConnection {
 	boolean hello(long sessionId, long pid, String host, String name) {
 		this.identity = new ClientIdentity(pid, host, name);
 		if (this.context == null) {
-			this.context = this.host.connect(sessionId, this.identity.toString());
+			this.context = this.server.host().connect(sessionId, this.identity.toString());
 		}
 		return this.context.resumed();
 	}
 
-	/** Records the call the request being run made. */
-	void answered(HostedObject target, Operation operation, Object[] args) {
-		this.answered = new Answered(target, operation, args);
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.channel = ctx.channel();
+		long period = this.server.watchPeriodMillis();
+		this.watchdog = ctx.executor().scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	/**
-	 * Cancels a parked request of this connection; its reply reports the cancellation, or
-	 * the grant that won the race.
-	 * @param requestId the request to cancel
-	 */
-	void cancel(int requestId) {
-		CompletableFuture<?> waiting = this.parked.get(requestId);
-		if (waiting != null) {
-			waiting.cancel(false);
-		}
-	}
-
-	private void serve() {
-		String peer = this.socket.getRemoteSocketAddress().toString();
-		try {
-			this.socket.setTcpNoDelay(true);
-			InputStream in = this.socket.getInputStream();
-			this.out = this.socket.getOutputStream();
-			if (!authenticate(in, this.out, peer)) {
-				return;
-			}
-			this.authenticated = true;
-			FrameReader reader = new FrameReader(in, this.options.maxFrameBytes());
-			this.reader = reader;
-			while (!this.closed) {
-				Frame frame = reader.next();
-				this.lastFrameNanos = System.nanoTime();
-				if (frame.kind() != Frames.REQUEST) {
-					logger.warn("Closing connection {} from {}: a client sent a frame of kind {}", this.id, peer,
-							frame.kind());
-					return;
-				}
-				this.answering = true;
-				answer(frame);
-				if (!reader.hasBufferedFrame()) {
-					flush();
-					this.answering = false;
-				}
-			}
-		}
-		catch (ProtocolException ex) {
-			logger.warn("Closing connection {} from {}: {}", this.id, peer, ex.getMessage());
-		}
-		catch (EOFException ex) {
-			logger.debug("Connection {} from {} closed by the client", this.id, peer);
-		}
-		catch (SocketException ex) {
-			String reason = this.closeReason;
-			if (reason != null) {
-				logger.warn("Closed connection {} from {}: {}", this.id, peer, reason);
-			}
-			else if (!this.closed) {
-				logger.debug("Connection {} from {} dropped: {}", this.id, peer, ex.getMessage());
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Closing connection {} from {}: {}", this.id, peer, ex.toString());
-		}
-		finally {
-			close();
-		}
-	}
-
-	private boolean authenticate(InputStream in, OutputStream out, String peer) throws IOException {
-		try {
-			Handshake.serve(in, out, this.options.authkey(), this.terms);
-			return true;
-		}
-		catch (EOFException ex) {
-			logger.warn("Closing connection {} from {}: it disconnected during authentication", this.id, peer);
-		}
-		return false;
-	}
-
-	/**
-	 * Closes the connection if it has overstayed: not authenticated within the handshake
-	 * timeout, or silent (or stuck in the middle of a frame) for longer than the idle
-	 * timeout. Runs on the server's timer, so the connection's socket never needs a read
-	 * timeout (which would make every read cost extra system calls).
-	 * @param now the current {@link System#nanoTime()}
-	 */
-	void watch(long now) {
-		if (this.closed) {
-			return;
-		}
-		if (!this.authenticated) {
-			if (now - this.acceptedNanos > this.options.handshakeTimeout().toNanos()) {
-				closeFor("no authentication within " + this.options.handshakeTimeout().toMillis() + " ms");
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object message) {
+		if (this.userCallRunning) {
+			this.behindUserCall.addLast(message);
+			if (this.behindUserCall.size() > this.server.options().maxInFlight()) {
+				this.channel.config().setAutoRead(false);
 			}
 			return;
 		}
-		if (now - this.lastFrameNanos > this.options.idleTimeout().toNanos()) {
-			FrameReader current = this.reader;
-			closeFor(((current != null && current.hasPartialFrame()) ? "an incomplete frame" : "silent")
-					+ " for more than " + this.options.idleTimeout().toMillis() + " ms");
+		handle(message);
+	}
+
+	private void handle(Object message) {
+		if (message instanceof FrameDecoder.Refused refused) {
+			reply(refused.requestId(), null, new IllegalStateException(refused.reason()), null, false);
+			return;
 		}
-	}
-
-	private void closeFor(String reason) {
-		this.closeReason = reason;
-		close();
-	}
-
-	/**
-	 * Settles a reply the client had to acknowledge: accepted, it is final; declined, it
-	 * is given back.
-	 * @param requestId the request the reply answered
-	 * @param accepted whether the client took it
-	 */
-	void acknowledge(int requestId, boolean accepted) {
-		Taken taken = this.unacknowledged.remove(requestId);
-		if (taken != null && !accepted) {
-			giveBack(taken.call(), taken.result());
+		Frame frame = (Frame) message;
+		if (frame.kind() != Frames.REQUEST) {
+			closeFor("it sent a frame of kind " + frame.kind() + ", not a request");
+			return;
 		}
-	}
-
-	/**
-	 * Closes the connection once the request being run (if any) has been answered, or at
-	 * the deadline.
-	 * @param deadlineNanos the latest {@link System#nanoTime()} to close at
-	 */
-	void closeWhenIdle(long deadlineNanos) {
-		while (this.answering && System.nanoTime() - deadlineNanos < 0) {
-			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-		}
-		close();
-	}
-
-	private void answer(Frame frame) {
 		this.operations.incrementAndGet();
-		int requestId = frame.requestId();
+		this.server.requestStarted();
+		RequestDispatcher.Request request;
+		try {
+			request = this.server.dispatcher().decode(frame);
+		}
+		catch (RuntimeException ex) {
+			reply(frame.requestId(), null, ex, null, false);
+			this.server.requestEnded();
+			return;
+		}
+		if (request.runsUserCode()) {
+			runUserCall(request);
+			return;
+		}
+		run(request, false);
+		this.server.requestEnded();
+	}
+
+	private void run(RequestDispatcher.Request request, boolean flush) {
 		Object result;
 		try {
-			result = this.dispatcher.dispatch(frame, this);
+			result = this.server.dispatcher().run(request, this);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			this.answered = null;
-			if (requestId == Ops.ONE_WAY) {
-				logger.debug("One-way request {} of connection {} failed: {}", frame.op(), this.id, ex.toString());
-				return;
-			}
-			deliver(requestId, null, ex, null);
+			reply(request.requestId(), null, ex, null, flush);
 			return;
 		}
-		Answered call = this.answered;
-		this.answered = null;
-		if (requestId == Ops.ONE_WAY) {
+		if (result instanceof ParkedCall parked) {
+			park(request, parked);
 			return;
 		}
-		if (result instanceof ParkedCall pending) {
-			park(requestId, pending, call);
-			return;
-		}
-		deliver(requestId, result, null, call);
+		reply(request.requestId(), result, null, request.call(), flush);
 	}
 
-	private void park(int requestId, ParkedCall pending, Answered call) {
-		if (this.parked.size() >= this.terms.maxInFlight()) {
-			pending.cancel(false);
-			pending.whenComplete((value, failure) -> giveBack(call, value));
-			deliver(requestId, null,
-					new IllegalStateException("More than " + this.terms.maxInFlight()
+	private void runUserCall(RequestDispatcher.Request request) {
+		this.userCallRunning = true;
+		try {
+			this.server.userCalls().execute(() -> {
+				try {
+					run(request, true);
+				}
+				finally {
+					this.server.requestEnded();
+					this.channel.eventLoop().execute(this::userCallDone);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.userCallRunning = false;
+			this.server.requestEnded();
+			reply(request.requestId(), null,
+					new IllegalStateException(
+							"Too many custom-object calls are running on this manager at once; retry later"),
+					null, false);
+		}
+	}
+
+	/** Runs the requests that waited for a custom method, until one is itself one. */
+	private void userCallDone() {
+		this.userCallRunning = false;
+		while (!this.userCallRunning && !this.behindUserCall.isEmpty()) {
+			handle(this.behindUserCall.pollFirst());
+		}
+		this.channel.flush();
+		if (!this.userCallRunning && this.channel.isWritable()) {
+			this.channel.config().setAutoRead(true);
+		}
+	}
+
+	private void park(RequestDispatcher.Request request, ParkedCall parked) {
+		int requestId = request.requestId();
+		CallContext current = context();
+		if (current.parkedCalls() >= this.server.options().maxInFlight()) {
+			if (!parked.cancel(false)) {
+				parked.whenComplete((result, failure) -> current.giveBack(request.call(), result));
+			}
+			reply(requestId, null,
+					new IllegalStateException("More than " + this.server.options().maxInFlight()
 							+ " requests of this connection are waiting on the server; wait for some to complete"),
-					null);
+					null, false);
 			return;
 		}
-		this.parked.put(requestId, pending);
-		pending.whenComplete((value, failure) -> {
-			this.parked.remove(requestId);
+		current.parked(requestId, parked);
+		parked.whenComplete((result, failure) -> {
 			Throwable error = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
-			deliver(requestId, value, error, call);
+			reply(requestId, result, error, request.call(), true);
 		});
 	}
 
 	/**
-	 * Writes a reply. From the connection's own thread it joins the batch that the read
-	 * loop flushes; from any other thread (a parked request being completed) it is
-	 * flushed at once. A result that cannot be delivered because the connection is closed
-	 * is given back.
+	 * Writes a reply, from any thread. A result that cannot be delivered is given back:
+	 * at once when the connection is closed, or if its write fails; a result taken from
+	 * its object stays with the context until the client confirms it.
 	 */
-	private void deliver(int requestId, Object value, Throwable failure, Answered call) {
-		this.writeLock.lock();
+	private void reply(int requestId, Object result, Throwable failure, CallRecord call, boolean flush) {
+		if (requestId == Ops.ONE_WAY) {
+			if (failure != null) {
+				logger.debug("One-way request of connection {} failed: {}", this.id, failure.toString());
+			}
+			return;
+		}
+		boolean delivering = failure == null && result != null && call != null;
+		ByteBuf frame;
 		try {
-			if (this.closed) {
-				giveBack(call, value);
-				return;
-			}
-			if (!appendReply(requestId, value, failure)) {
-				giveBack(call, value);
-			}
-			else if (failure == null && value != null && call != null
-					&& call.operation().kind() == OperationKind.TAKE) {
-				this.unacknowledged.put(requestId, new Taken(call, value));
-			}
-			if (Thread.currentThread() != this.thread) {
-				flushLocked();
-			}
+			frame = encode(requestId, result, failure);
 		}
-		catch (IOException ex) {
-			// Given back here, so not again by close() as unacknowledged: twice would
-			// put a queue item back twice.
-			this.unacknowledged.remove(requestId);
-			giveBack(call, value);
-			close();
+		catch (RuntimeException ex) {
+			frame = encode(requestId, null, ex);
+			if (delivering) {
+				contextGiveBack(call, result);
+			}
+			delivering = false;
 		}
-		finally {
-			this.writeLock.unlock();
+		if (!this.channel.isActive()) {
+			frame.release();
+			if (delivering) {
+				contextGiveBack(call, result);
+			}
+			return;
+		}
+		boolean taken = delivering && call.operation().kind() == OperationKind.TAKE;
+		if (taken) {
+			context().delivered(requestId, call, result);
+		}
+		ChannelFuture written = flush ? this.channel.writeAndFlush(frame) : this.channel.write(frame);
+		if (delivering && !taken && call.operation().kind() == OperationKind.BLOCKING) {
+			written.addListener((done) -> {
+				if (!done.isSuccess()) {
+					contextGiveBack(call, result);
+				}
+			});
+		}
+		limitPendingReplies();
+	}
+
+	private void contextGiveBack(CallRecord call, Object result) {
+		CallContext current = this.context;
+		if (current != null) {
+			current.giveBack(call, result);
 		}
 	}
 
-	private void giveBack(Answered call, Object value) {
-		CallContext current = this.context;
-		if (call != null && value != null && current != null) {
-			this.host.giveBack(call.target(), call.operation(), call.args(), value, current.session().id());
+	private ByteBuf encode(int requestId, Object result, Throwable failure) {
+		Output output = BUFFERS.get();
+		if (output.getBuffer().length > Frames.SMALL_FRAME_BYTES) {
+			output = new Output(1024, -1);
+			BUFFERS.set(output);
 		}
+		output.reset();
+		if (failure == null) {
+			Frames.append(output, Frames.REPLY, requestId);
+			this.server.dispatcher().codec().write(output, result);
+			if (output.position() > this.server.terms().maxFrameBytes()) {
+				throw new IllegalStateException(
+						"The result is " + output.position() + " bytes, over the frame limit of "
+								+ this.server.terms().maxFrameBytes() + " bytes; read it in smaller parts");
+			}
+		}
+		else {
+			Frames.append(output, Frames.ERROR, requestId);
+			ErrorReplies.write(output, failure);
+		}
+		Frames.end(output, 0);
+		ByteBuf frame = this.channel.alloc().ioBuffer(output.position());
+		frame.writeBytes(output.getBuffer(), 0, output.position());
+		return frame;
 	}
 
 	/**
-	 * Appends a reply to the batch.
-	 * @return whether the value went out; {@code false} when it could not be encoded and
-	 * an error went out instead
+	 * Stops reading a client that does not read its replies, and drops it past the limit.
 	 */
-	private boolean appendReply(int requestId, Object value, Throwable failure) {
-		int start = this.replies.position();
-		if (failure == null) {
-			Frames.append(this.replies, Frames.REPLY, requestId);
-			try {
-				this.dispatcher.codec().write(this.replies, value);
-				int size = this.replies.position() - start;
-				if (size > this.terms.maxFrameBytes()) {
-					throw new IllegalStateException("The result is " + size + " bytes, over the frame limit of "
-							+ this.terms.maxFrameBytes() + " bytes; read it in smaller parts");
-				}
-				Frames.end(this.replies, start);
-				return true;
-			}
-			catch (RuntimeException ex) {
-				this.replies.setPosition(start);
-				failure = ex;
-			}
-		}
-		Frames.append(this.replies, Frames.ERROR, requestId);
-		ErrorReplies.write(this.replies, failure);
-		Frames.end(this.replies, start);
-		return value == null;
-	}
-
-	private void flush() throws IOException {
-		this.writeLock.lock();
-		try {
-			flushLocked();
-		}
-		finally {
-			this.writeLock.unlock();
-		}
-	}
-
-	private void flushLocked() throws IOException {
-		if (this.replies.position() == 0) {
+	private void limitPendingReplies() {
+		if (this.channel.isWritable()) {
 			return;
 		}
-		this.out.write(this.replies.getBuffer(), 0, this.replies.position());
-		this.replies.reset();
-		if (this.replies.getBuffer().length > 4 * 1024 * 1024) {
-			this.replies.setBuffer(new byte[64 * 1024], -1);
+		this.channel.config().setAutoRead(false);
+		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
+		long bytes = (pending != null) ? pending.totalPendingWriteBytes() : 0;
+		if (bytes > this.server.options().maxPendingReplyBytes()) {
+			closeFor("it does not read its replies: " + bytes + " bytes are waiting to be written, over the limit of "
+					+ this.server.options().maxPendingReplyBytes());
 		}
 	}
 
-	void close() {
-		this.writeLock.lock();
-		try {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) {
+		ctx.flush();
+	}
+
+	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+		if (ctx.channel().isWritable() && !this.userCallRunning) {
+			ctx.channel().config().setAutoRead(true);
 		}
-		finally {
-			this.writeLock.unlock();
+		super.channelWritabilityChanged(ctx);
+	}
+
+	/**
+	 * Closes the connection if it has been silent, or stuck, for longer than the idle
+	 * timeout.
+	 */
+	private void watch() {
+		long idle = System.nanoTime() - this.decoder.lastFrameNanos();
+		long limit = this.server.options().idleTimeout().toNanos();
+		if (idle > limit && !this.userCallRunning) {
+			String state = !this.channel.isWritable() ? "not reading its replies"
+					: this.decoder.hasPartialFrame() ? "an incomplete frame" : "silent";
+			closeFor(state + " for more than " + this.server.options().idleTimeout().toMillis() + " ms");
 		}
-		try {
-			this.socket.close();
+	}
+
+	void closeFor(String reason) {
+		if (this.closeReason == null) {
+			this.closeReason = reason;
+			logger.warn("Closing connection {} from {}{}: {}", this.id, this.channel.remoteAddress(),
+					(this.identity != null) ? " (" + this.identity + ")" : "", reason);
 		}
-		catch (IOException ex) {
-			logger.debug("Closing connection {} failed", this.id, ex);
+		this.channel.close();
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		Throwable failure = (cause.getCause() instanceof ProtocolException) ? cause.getCause() : cause;
+		if (failure instanceof ProtocolException) {
+			closeFor(failure.getMessage());
+		}
+		else if (failure instanceof IOException) {
+			logger.debug("Connection {} from {} dropped: {}", this.id, ctx.channel().remoteAddress(),
+					failure.toString());
+			ctx.close();
+		}
+		else {
+			closeFor(failure.toString());
+		}
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		if (this.watchdog != null) {
+			this.watchdog.cancel(false);
 		}
 		CallContext current = this.context;
-		this.unacknowledged.values().forEach((taken) -> giveBack(taken.call(), taken.result()));
-		this.unacknowledged.clear();
 		if (current != null) {
 			current.close();
 		}
-		this.onClose.accept(this);
+		this.behindUserCall.clear();
+		this.server.connectionClosed(this);
+		super.channelInactive(ctx);
 	}
 
-	/** A call a request made, kept to give its result back. */
-	private record Answered(HostedObject target, Operation operation, Object[] args) {
-
-	}
-
-	/** A result taken from an object, given back unless the client acknowledges it. */
-	private record Taken(Answered call, Object result) {
-
+	void close() {
+		Channel current = this.channel;
+		if (current != null) {
+			current.close();
+		}
 	}
 
 }

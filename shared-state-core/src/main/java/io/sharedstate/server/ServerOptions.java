@@ -5,47 +5,182 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
 import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake;
 
 /**
  * How a manager server listens and what it accepts. Immutable; the {@code with...}
  * methods return changed copies.
- *
- * @param address where to listen; port 0 picks a free port
- * @param authkey the secret every client must prove it knows
- * @param maxFrameBytes the largest request accepted; a larger one closes its connection
- * @param maxInFlight the most requests one connection may have awaiting replies
- * @param idleTimeout how long a connection may stay silent before the server closes it
- * (clients send heartbeats well within it)
- * @param handshakeTimeout how long a new connection has to authenticate
- * @param sessionGracePeriod how long a client process may stay disconnected before the
- * server releases what it held (locks, permits, barrier places, reserved queue items)
- * @param allowedPackages packages whose classes may be decoded on top of the JDK's value
- * types
  */
-public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFrameBytes, int maxInFlight,
-		Duration idleTimeout, Duration handshakeTimeout, Duration sessionGracePeriod, List<String> allowedPackages) {
+public final class ServerOptions implements Cloneable {
 
-	public ServerOptions {
-		Objects.requireNonNull(address, "address is required");
+	private InetSocketAddress address;
+
+	private final byte[] authkey;
+
+	private int maxFrameBytes = Frames.DEFAULT_MAX_FRAME_BYTES;
+
+	private int maxInFlight = 1024;
+
+	private Duration idleTimeout = Duration.ofSeconds(15);
+
+	private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+	private Duration sessionGracePeriod = Duration.ofSeconds(5);
+
+	private List<String> allowedPackages = List.of();
+
+	private long maxPendingReplyBytes = 16L * 1024 * 1024;
+
+	private long maxBufferedFrameBytes = 256L * 1024 * 1024;
+
+	private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+	private SSLContext sslContext;
+
+	private boolean clientCertificateRequired;
+
+	private ServerOptions(byte[] authkey) {
 		if (authkey == null || authkey.length == 0) {
 			throw new IllegalArgumentException(
 					"A manager server requires an authkey; clients must present the same one");
 		}
-		allowedPackages = List.copyOf(allowedPackages);
+		this.authkey = authkey;
+		this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 	}
 
 	/**
 	 * Creates options with defaults: loopback, a free port, 16 MiB frames, 1024 requests
-	 * in flight, 15 s idle timeout, 10 s handshake timeout, 5 s session grace period.
+	 * in flight, 15 s idle timeout, 10 s handshake timeout, 5 s session grace period, 16
+	 * MiB of pending replies per connection, 256 MiB of large frames being received
+	 * server-wide, one I/O thread per CPU, no TLS.
 	 * @param authkey the shared secret
 	 * @return the options
 	 */
 	public static ServerOptions create(String authkey) {
-		return new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-				Handshake.authkeyBytes(authkey), Frames.DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(15),
-				Duration.ofSeconds(10), Duration.ofSeconds(5), List.of());
+		return new ServerOptions(Handshake.authkeyBytes(authkey));
+	}
+
+	private ServerOptions copy() {
+		try {
+			return (ServerOptions) clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns where the server listens.
+	 * @return the address; port 0 picks a free port
+	 */
+	public InetSocketAddress address() {
+		return this.address;
+	}
+
+	/**
+	 * Returns the secret every client must prove it knows.
+	 * @return the authkey's bytes
+	 */
+	public byte[] authkey() {
+		return this.authkey;
+	}
+
+	/**
+	 * Returns the largest frame accepted; a larger one closes its connection.
+	 * @return the bytes
+	 */
+	public int maxFrameBytes() {
+		return this.maxFrameBytes;
+	}
+
+	/**
+	 * Returns the most requests one connection may have waiting on the server.
+	 * @return the count
+	 */
+	public int maxInFlight() {
+		return this.maxInFlight;
+	}
+
+	/**
+	 * Returns how long a connection may stay silent (or stuck in the middle of a frame)
+	 * before the server closes it; clients send heartbeats well within it.
+	 * @return the timeout
+	 */
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	/**
+	 * Returns how long a new connection has to authenticate.
+	 * @return the timeout
+	 */
+	public Duration handshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	/**
+	 * Returns how long a client process may stay disconnected before the server releases
+	 * what it held (locks, permits, barrier places, reserved queue items).
+	 * @return the period
+	 */
+	public Duration sessionGracePeriod() {
+		return this.sessionGracePeriod;
+	}
+
+	/**
+	 * Returns the packages whose classes may be decoded on top of the JDK's value types.
+	 * @return the packages
+	 */
+	public List<String> allowedPackages() {
+		return this.allowedPackages;
+	}
+
+	/**
+	 * Returns how many bytes of replies may wait to be written to one client: a client
+	 * that does not read its replies is first no longer read from, then disconnected when
+	 * this is exceeded.
+	 * @return the bytes
+	 */
+	public long maxPendingReplyBytes() {
+		return this.maxPendingReplyBytes;
+	}
+
+	/**
+	 * Returns how many bytes of large frames (over 64 KiB) the server holds while they
+	 * arrive, over all connections; a large frame beyond it is refused with an error
+	 * reply.
+	 * @return the bytes
+	 */
+	public long maxBufferedFrameBytes() {
+		return this.maxBufferedFrameBytes;
+	}
+
+	/**
+	 * Returns how many threads serve the connections.
+	 * @return the count
+	 */
+	public int ioThreads() {
+		return this.ioThreads;
+	}
+
+	/**
+	 * Returns the TLS context connections are encrypted with.
+	 * @return the context, or {@code null} for plain TCP
+	 */
+	public SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * Returns whether clients must present a certificate the server trusts (mutual TLS).
+	 * @return whether they must
+	 */
+	public boolean clientCertificateRequired() {
+		return this.clientCertificateRequired;
 	}
 
 	/**
@@ -54,8 +189,9 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 * @return the copy
 	 */
 	public ServerOptions withAddress(InetSocketAddress address) {
-		return new ServerOptions(address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.address = Objects.requireNonNull(address, "address");
+		return copy;
 	}
 
 	/**
@@ -64,18 +200,20 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 * @return the copy
 	 */
 	public ServerOptions withMaxFrameBytes(int bytes) {
-		return new ServerOptions(this.address, this.authkey, bytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.maxFrameBytes = bytes;
+		return copy;
 	}
 
 	/**
-	 * Returns a copy with another in-flight limit.
-	 * @param requests the most requests awaiting replies per connection
+	 * Returns a copy with another limit of waiting requests per connection.
+	 * @param requests the count
 	 * @return the copy
 	 */
 	public ServerOptions withMaxInFlight(int requests) {
-		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, requests, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.maxInFlight = requests;
+		return copy;
 	}
 
 	/**
@@ -84,8 +222,9 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 * @return the copy
 	 */
 	public ServerOptions withIdleTimeout(Duration timeout) {
-		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, timeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.idleTimeout = timeout;
+		return copy;
 	}
 
 	/**
@@ -94,28 +233,82 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 * @return the copy
 	 */
 	public ServerOptions withHandshakeTimeout(Duration timeout) {
-		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				timeout, this.sessionGracePeriod, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.handshakeTimeout = timeout;
+		return copy;
 	}
 
 	/**
 	 * Returns a copy with another session grace period.
-	 * @param period how long a disconnected client keeps what it holds
+	 * @param period the period
 	 * @return the copy
 	 */
 	public ServerOptions withSessionGracePeriod(Duration period) {
-		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, period, this.allowedPackages);
+		ServerOptions copy = copy();
+		copy.sessionGracePeriod = period;
+		return copy;
 	}
 
 	/**
-	 * Returns a copy that may decode classes of the given packages.
-	 * @param packages package names, e.g. {@code com.example.orders}
+	 * Returns a copy that also decodes classes of these packages.
+	 * @param packages the packages
 	 * @return the copy
 	 */
 	public ServerOptions withAllowedPackages(String... packages) {
-		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, List.of(packages));
+		ServerOptions copy = copy();
+		copy.allowedPackages = List.of(packages);
+		return copy;
+	}
+
+	/**
+	 * Returns a copy with another limit of pending reply bytes per connection.
+	 * @param bytes the bytes
+	 * @return the copy
+	 */
+	public ServerOptions withMaxPendingReplyBytes(long bytes) {
+		ServerOptions copy = copy();
+		copy.maxPendingReplyBytes = bytes;
+		return copy;
+	}
+
+	/**
+	 * Returns a copy with another server-wide limit of large frames being received.
+	 * @param bytes the bytes
+	 * @return the copy
+	 */
+	public ServerOptions withMaxBufferedFrameBytes(long bytes) {
+		ServerOptions copy = copy();
+		copy.maxBufferedFrameBytes = bytes;
+		return copy;
+	}
+
+	/**
+	 * Returns a copy with another number of I/O threads.
+	 * @param threads the count, at least 1
+	 * @return the copy
+	 */
+	public ServerOptions withIoThreads(int threads) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("A manager server needs at least one I/O thread, not " + threads);
+		}
+		ServerOptions copy = copy();
+		copy.ioThreads = threads;
+		return copy;
+	}
+
+	/**
+	 * Returns a copy that encrypts connections with TLS. The authkey handshake still runs
+	 * inside TLS: TLS protects the wire, the authkey decides who may connect.
+	 * @param context the TLS context, with the server's key and certificate
+	 * @param clientCertificateRequired whether clients must present a certificate the
+	 * context trusts (mutual TLS)
+	 * @return the copy
+	 */
+	public ServerOptions withTls(SSLContext context, boolean clientCertificateRequired) {
+		ServerOptions copy = copy();
+		copy.sslContext = Objects.requireNonNull(context, "context");
+		copy.clientCertificateRequired = clientCertificateRequired;
+		return copy;
 	}
 
 }

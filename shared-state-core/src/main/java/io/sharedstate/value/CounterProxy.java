@@ -1,39 +1,21 @@
 package io.sharedstate.value;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
 
-import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 
 /**
  * A counter's proxy, on every engine.
  */
-final class CounterProxy implements SharedCounter, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final transient ObjectHandle handle;
+final class CounterProxy extends SharedProxy implements SharedCounter {
 
 	CounterProxy(ObjectHandle handle) {
-		this.handle = handle;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.COUNTER;
+		super(handle);
 	}
 
 	private long call(CounterOperation op, Object... args) {
-		return (Long) this.handle.call(op, args);
+		return (Long) handle().call(op, args);
 	}
 
 	@Override
@@ -43,7 +25,7 @@ final class CounterProxy implements SharedCounter, Serializable {
 
 	@Override
 	public void set(long value) {
-		this.handle.call(CounterOperation.SET, value);
+		handle().call(CounterOperation.SET, value);
 	}
 
 	@Override
@@ -78,27 +60,22 @@ final class CounterProxy implements SharedCounter, Serializable {
 
 	@Override
 	public boolean compareAndSet(long expected, long value) {
-		return (Boolean) this.handle.call(CounterOperation.COMPARE_AND_SET, expected, value);
+		return (Boolean) handle().call(CounterOperation.COMPARE_AND_SET, expected, value);
 	}
 
 	@Override
 	public CompletableFuture<Long> getAsync() {
-		return this.handle.callAsync(CounterOperation.GET);
+		return handle().callAsync(CounterOperation.GET);
 	}
 
 	@Override
 	public CompletableFuture<Long> addAndGetAsync(long delta) {
-		return this.handle.callAsync(CounterOperation.ADD_AND_GET, delta);
+		return handle().callAsync(CounterOperation.ADD_AND_GET, delta);
 	}
 
 	@Override
 	public String toString() {
 		return Long.toString(get());
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.sharedstate.value;
 
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.concurrent.CompletableFuture;
 
 import io.sharedstate.api.SharedType;
@@ -11,6 +8,7 @@ import io.sharedstate.function.SerializableUnaryOperator;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.model.Functions;
 import io.sharedstate.model.ObjectHandle;
+import io.sharedstate.model.SharedProxy;
 import io.sharedstate.model.Previews;
 
 /**
@@ -18,30 +16,10 @@ import io.sharedstate.model.Previews;
  *
  * @param <V> the value type
  */
-final class ValueProxy<V> implements SharedValue<V>, Serializable {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final transient ObjectHandle handle;
+final class ValueProxy<V> extends SharedProxy implements SharedValue<V> {
 
 	ValueProxy(ObjectHandle handle) {
-		this.handle = handle;
-	}
-
-	@Override
-	public String name() {
-		return this.handle.name();
-	}
-
-	@Override
-	public SharedType type() {
-		return SharedType.VALUE;
-	}
-
-	@SuppressWarnings("unchecked")
-	private <T> T call(ValueOperation op, Object... args) {
-		return (T) this.handle.call(op, args);
+		super(handle);
 	}
 
 	@Override
@@ -66,45 +44,38 @@ final class ValueProxy<V> implements SharedValue<V>, Serializable {
 
 	@Override
 	public V getAndUpdate(SerializableUnaryOperator<V> function) {
-		return call(ValueOperation.GET_AND_UPDATE,
-				Functions.requireRunnableOnHost(this.handle, function, "getAndUpdate"));
+		return call(ValueOperation.GET_AND_UPDATE, Functions.requireRunnableOnHost(handle(), function, "getAndUpdate"));
 	}
 
 	@Override
 	public V updateAndGet(SerializableUnaryOperator<V> function) {
-		return call(ValueOperation.UPDATE_AND_GET,
-				Functions.requireRunnableOnHost(this.handle, function, "updateAndGet"));
+		return call(ValueOperation.UPDATE_AND_GET, Functions.requireRunnableOnHost(handle(), function, "updateAndGet"));
 	}
 
 	@Override
 	public V accumulateAndGet(V x, SerializableBinaryOperator<V> function) {
 		return call(ValueOperation.ACCUMULATE_AND_GET, x,
-				Functions.requireRunnableOnHost(this.handle, function, "accumulateAndGet"));
+				Functions.requireRunnableOnHost(handle(), function, "accumulateAndGet"));
 	}
 
 	@Override
 	public CompletableFuture<V> getAsync() {
-		return this.handle.callAsync(ValueOperation.GET);
+		return handle().callAsync(ValueOperation.GET);
 	}
 
 	@Override
 	public CompletableFuture<Void> setAsync(V value) {
-		return this.handle.callAsync(ValueOperation.SET, value);
+		return handle().callAsync(ValueOperation.SET, value);
 	}
 
 	@Override
 	public SharedLock getLock() {
-		return this.handle.open(SharedType.RLOCK, name() + ".lock", null);
+		return handle().open(SharedType.RLOCK, name() + ".lock", null);
 	}
 
 	@Override
 	public String toString() {
 		return Previews.show(get());
-	}
-
-	@Serial
-	private Object writeReplace() throws ObjectStreamException {
-		return this.handle.writeReplace();
 	}
 
 }
