@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.sharedstate.api.ConnectionState;
 import io.sharedstate.api.ManagerMode;
 import io.sharedstate.api.SharedStateAuthenticationException;
 import io.sharedstate.api.SharedStateException;
@@ -538,6 +539,15 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public boolean isConnected() {
 		return this.engine.isConnected();
+	}
+
+	/**
+	 * Returns whether the manager can reach its objects, and if not why: unreachable
+	 * (retrying in the background) or authentication rejected (a configuration error).
+	 * @return the state
+	 */
+	public ConnectionState connectionState() {
+		return this.engine.connectionState();
 	}
 
 	/**

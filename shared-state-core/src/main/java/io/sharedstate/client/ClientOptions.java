@@ -4,47 +4,134 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
 import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake;
 
 /**
  * How a client reaches and talks to a manager server. Immutable; the {@code with...}
  * methods return changed copies.
- *
- * @param address the server's address
- * @param authkey the secret shared with the server
- * @param connectTimeout how long to wait for the server to accept and authenticate a
- * connection
- * @param callTimeout how long a call waits for its reply before failing
- * @param heartbeatInterval how often an idle connection is pinged so neither side drops
- * it
- * @param maxFrameBytes the largest reply this client accepts
- * @param allowedPackages packages whose classes may be decoded on top of the JDK's value
- * types
- * @param clientName a name for this client, shown on the server
  */
-public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration connectTimeout, Duration callTimeout,
-		Duration heartbeatInterval, int maxFrameBytes, List<String> allowedPackages, String clientName) {
+public final class ClientOptions implements Cloneable {
 
-	public ClientOptions {
-		Objects.requireNonNull(address, "address is required");
+	private final InetSocketAddress address;
+
+	private final byte[] authkey;
+
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	private Duration callTimeout = Duration.ofSeconds(30);
+
+	private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+	private int maxFrameBytes = Frames.DEFAULT_MAX_FRAME_BYTES;
+
+	private List<String> allowedPackages = List.of();
+
+	private String clientName = "pid-" + ProcessHandle.current().pid();
+
+	private SSLContext sslContext;
+
+	private ClientOptions(InetSocketAddress address, byte[] authkey) {
+		this.address = Objects.requireNonNull(address, "address is required");
 		if (authkey == null || authkey.length == 0) {
 			throw new IllegalArgumentException("An authkey is required to connect to a manager server");
 		}
-		allowedPackages = List.copyOf(allowedPackages);
+		this.authkey = authkey;
 	}
 
 	/**
 	 * Creates options with defaults: 5 s connect timeout, 30 s call timeout, 10 s
-	 * heartbeat, 16 MiB frames.
+	 * heartbeat, 16 MiB frames, no TLS.
 	 * @param address the server's address
 	 * @param authkey the shared secret
 	 * @return the options
 	 */
 	public static ClientOptions create(InetSocketAddress address, String authkey) {
-		return new ClientOptions(address, Handshake.authkeyBytes(authkey), Duration.ofSeconds(5),
-				Duration.ofSeconds(30), Duration.ofSeconds(10), Frames.DEFAULT_MAX_FRAME_BYTES, List.of(),
-				defaultName());
+		return new ClientOptions(address, Handshake.authkeyBytes(authkey));
+	}
+
+	private ClientOptions copy() {
+		try {
+			return (ClientOptions) clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns the server's address.
+	 * @return the address
+	 */
+	public InetSocketAddress address() {
+		return this.address;
+	}
+
+	/**
+	 * Returns the secret shared with the server.
+	 * @return the authkey's bytes
+	 */
+	public byte[] authkey() {
+		return this.authkey;
+	}
+
+	/**
+	 * Returns how long to wait for the server to accept and authenticate a connection.
+	 * @return the timeout
+	 */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Returns how long a call waits for its reply before failing.
+	 * @return the timeout
+	 */
+	public Duration callTimeout() {
+		return this.callTimeout;
+	}
+
+	/**
+	 * Returns how often an idle connection is pinged so neither side drops it.
+	 * @return the interval
+	 */
+	public Duration heartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	/**
+	 * Returns the largest reply this client accepts.
+	 * @return the bytes
+	 */
+	public int maxFrameBytes() {
+		return this.maxFrameBytes;
+	}
+
+	/**
+	 * Returns the packages whose classes may be decoded on top of the JDK's value types.
+	 * @return the packages
+	 */
+	public List<String> allowedPackages() {
+		return this.allowedPackages;
+	}
+
+	/**
+	 * Returns this client's name, shown on the server.
+	 * @return the name
+	 */
+	public String clientName() {
+		return this.clientName;
+	}
+
+	/**
+	 * Returns the TLS context connections are encrypted with.
+	 * @return the context, or {@code null} for plain TCP
+	 */
+	public SSLContext sslContext() {
+		return this.sslContext;
 	}
 
 	/**
@@ -53,8 +140,9 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the copy
 	 */
 	public ClientOptions withConnectTimeout(Duration timeout) {
-		return new ClientOptions(this.address, this.authkey, timeout, this.callTimeout, this.heartbeatInterval,
-				this.maxFrameBytes, this.allowedPackages, this.clientName);
+		ClientOptions copy = copy();
+		copy.connectTimeout = timeout;
+		return copy;
 	}
 
 	/**
@@ -63,8 +151,9 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the copy
 	 */
 	public ClientOptions withCallTimeout(Duration timeout) {
-		return new ClientOptions(this.address, this.authkey, this.connectTimeout, timeout, this.heartbeatInterval,
-				this.maxFrameBytes, this.allowedPackages, this.clientName);
+		ClientOptions copy = copy();
+		copy.callTimeout = timeout;
+		return copy;
 	}
 
 	/**
@@ -73,8 +162,9 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the copy
 	 */
 	public ClientOptions withHeartbeatInterval(Duration interval) {
-		return new ClientOptions(this.address, this.authkey, this.connectTimeout, this.callTimeout, interval,
-				this.maxFrameBytes, this.allowedPackages, this.clientName);
+		ClientOptions copy = copy();
+		copy.heartbeatInterval = interval;
+		return copy;
 	}
 
 	/**
@@ -83,18 +173,20 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the copy
 	 */
 	public ClientOptions withMaxFrameBytes(int bytes) {
-		return new ClientOptions(this.address, this.authkey, this.connectTimeout, this.callTimeout,
-				this.heartbeatInterval, bytes, this.allowedPackages, this.clientName);
+		ClientOptions copy = copy();
+		copy.maxFrameBytes = bytes;
+		return copy;
 	}
 
 	/**
-	 * Returns a copy that may decode classes of the given packages.
-	 * @param packages package names, e.g. {@code com.example.orders}
+	 * Returns a copy that also decodes classes of these packages.
+	 * @param packages the packages
 	 * @return the copy
 	 */
 	public ClientOptions withAllowedPackages(String... packages) {
-		return new ClientOptions(this.address, this.authkey, this.connectTimeout, this.callTimeout,
-				this.heartbeatInterval, this.maxFrameBytes, List.of(packages), this.clientName);
+		ClientOptions copy = copy();
+		copy.allowedPackages = List.of(packages);
+		return copy;
 	}
 
 	/**
@@ -103,12 +195,22 @@ public record ClientOptions(InetSocketAddress address, byte[] authkey, Duration 
 	 * @return the copy
 	 */
 	public ClientOptions withClientName(String name) {
-		return new ClientOptions(this.address, this.authkey, this.connectTimeout, this.callTimeout,
-				this.heartbeatInterval, this.maxFrameBytes, this.allowedPackages, name);
+		ClientOptions copy = copy();
+		copy.clientName = Objects.requireNonNull(name, "name");
+		return copy;
 	}
 
-	private static String defaultName() {
-		return "pid-" + ProcessHandle.current().pid();
+	/**
+	 * Returns a copy that encrypts connections with TLS; the server's certificate must be
+	 * trusted by the context (and, for mutual TLS, the context holds this client's key).
+	 * The authkey handshake still runs inside TLS.
+	 * @param context the TLS context
+	 * @return the copy
+	 */
+	public ClientOptions withTls(SSLContext context) {
+		ClientOptions copy = copy();
+		copy.sslContext = Objects.requireNonNull(context, "context");
+		return copy;
 	}
 
 }

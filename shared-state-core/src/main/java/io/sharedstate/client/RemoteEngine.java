@@ -13,7 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sharedstate.api.ConnectionState;
+import io.sharedstate.api.ManagerClosedException;
 import io.sharedstate.api.ManagerMode;
+import io.sharedstate.api.SharedStateAuthenticationException;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;
@@ -74,6 +77,11 @@ public final class RemoteEngine implements Engine {
 
 	private volatile boolean closed;
 
+	private static final ConnectionState NOT_CONNECTED_YET = new ConnectionState(ConnectionState.Status.UNREACHABLE,
+			"not connected yet");
+
+	private volatile ConnectionState state = NOT_CONNECTED_YET;
+
 	/**
 	 * Connects to a manager server.
 	 * @param options how to reach it
@@ -112,8 +120,7 @@ public final class RemoteEngine implements Engine {
 				this.heartbeat.shutdownNow();
 				throw ex;
 			}
-			logger.warn("{}; retrying in the background", ex.getMessage());
-			scheduleReconnect(RECONNECT_FIRST_PAUSE_MILLIS);
+			reconnectLater(ex, RECONNECT_FIRST_PAUSE_MILLIS);
 		}
 		this.heartbeat.scheduleWithFixedDelay(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
 		this.heartbeat.scheduleWithFixedDelay(this::watchCalls, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS,
@@ -127,20 +134,51 @@ public final class RemoteEngine implements Engine {
 		}
 	}
 
-	private void scheduleReconnect(long pauseMillis) {
-		this.heartbeat.schedule(() -> {
-			if (this.closed || isConnected()) {
-				return;
+	/**
+	 * Retries connecting in the background with growing pauses after a failure; a
+	 * rejected authkey is a configuration error, said once at ERROR and not retried.
+	 */
+	private void reconnectLater(SharedStateException failure, long pauseMillis) {
+		if (this.closed) {
+			return;
+		}
+		if (failure instanceof SharedStateAuthenticationException) {
+			if (this.state.status() != ConnectionState.Status.AUTHENTICATION_REJECTED) {
+				logger.error("{} This is a configuration error: set the same authkey on client and server. Not "
+						+ "retrying; the next call tries again.", failure.getMessage());
 			}
-			try {
-				connection();
-				logger.info("Connected to the manager at {}", ClientConnection.describe(this.options.address()));
-			}
-			catch (SharedStateException ex) {
-				logger.debug("Still no manager: {}", ex.getMessage());
-				scheduleReconnect(Math.min(pauseMillis * 2, RECONNECT_MAX_PAUSE_MILLIS));
-			}
-		}, pauseMillis, TimeUnit.MILLISECONDS);
+			this.state = new ConnectionState(ConnectionState.Status.AUTHENTICATION_REJECTED, failure.getMessage());
+			return;
+		}
+		if (this.state.status() != ConnectionState.Status.UNREACHABLE) {
+			logger.warn("{}; retrying in the background", failure.getMessage());
+		}
+		this.state = new ConnectionState(ConnectionState.Status.UNREACHABLE, failure.getMessage());
+		try {
+			this.heartbeat.schedule(() -> {
+				if (this.closed || isConnected()) {
+					return;
+				}
+				try {
+					connection();
+				}
+				catch (SharedStateException ex) {
+					logger.debug("Still no manager: {}", ex.getMessage());
+					reconnectLater(ex, Math.min(pauseMillis * 2, RECONNECT_MAX_PAUSE_MILLIS));
+				}
+			}, pauseMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// closed meanwhile
+		}
+	}
+
+	/** A connection broke without being closed: say so, and get it back. */
+	private void connectionLost(ClientConnection lost) {
+		if (this.closed || this.connection != lost) {
+			return;
+		}
+		reconnectLater(lost.failure(), RECONNECT_FIRST_PAUSE_MILLIS);
 	}
 
 	ClientOptions options() {
@@ -159,12 +197,12 @@ public final class RemoteEngine implements Engine {
 		this.connectLock.lock();
 		try {
 			if (this.closed) {
-				throw new IllegalStateException("This client of the manager at "
+				throw new ManagerClosedException("This client of the manager at "
 						+ ClientConnection.describe(this.options.address()) + " is closed");
 			}
 			current = this.connection;
 			if (current == null || current.isBroken()) {
-				current = ClientConnection.open(this.options, this.codec, this.heartbeat);
+				current = ClientConnection.open(this.options, this.codec, this.heartbeat, this::connectionLost);
 				ProcessHandle self = ProcessHandle.current();
 				boolean resumed = Boolean.TRUE.equals(current.call(0, Ops.HELLO,
 						new Object[] { this.session, self.pid(), hostName(), this.options.clientName() }, this, "hello",
@@ -184,7 +222,11 @@ public final class RemoteEngine implements Engine {
 								ClientConnection.describe(this.options.address()));
 					}
 				}
+				else if (this.state != NOT_CONNECTED_YET) {
+					logger.info("Connected to the manager at {}", ClientConnection.describe(this.options.address()));
+				}
 				this.connection = current;
+				this.state = ConnectionState.CONNECTED;
 			}
 			return current;
 		}
@@ -314,6 +356,12 @@ public final class RemoteEngine implements Engine {
 	public boolean isConnected() {
 		ClientConnection current = this.connection;
 		return current != null && !current.isBroken();
+	}
+
+	@Override
+	public ConnectionState connectionState() {
+		return this.closed ? new ConnectionState(ConnectionState.Status.CLOSED, null)
+				: isConnected() ? ConnectionState.CONNECTED : this.state;
 	}
 
 	@Override

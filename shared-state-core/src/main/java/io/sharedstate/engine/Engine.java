@@ -3,6 +3,7 @@ package io.sharedstate.engine;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import io.sharedstate.api.ConnectionState;
 import io.sharedstate.api.ManagerMode;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedType;
@@ -69,6 +70,15 @@ public interface Engine extends AutoCloseable {
 	 * @return whether it is connected (always, for an engine that hosts them)
 	 */
 	boolean isConnected();
+
+	/**
+	 * Returns whether the engine can reach its objects, and why not.
+	 * @return the state
+	 */
+	default ConnectionState connectionState() {
+		return isConnected() ? ConnectionState.CONNECTED
+				: new ConnectionState(ConnectionState.Status.UNREACHABLE, null);
+	}
 
 	/**
 	 * Returns where the engine's objects live.

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sharedstate.api.ManagerClosedException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
 
@@ -86,7 +87,7 @@ final class ConditionProxy extends ConditionWaits {
 					"Signalling condition '" + name() + "' needs its lock, which this thread does not hold");
 		}
 		handle().send(signal, Thread.currentThread().getId()).whenComplete((ignored, failure) -> {
-			if (failure != null) {
+			if (failure != null && !(failure instanceof ManagerClosedException)) {
 				logger.warn("{} {} failed on the manager: {}", this, signal, failure.toString());
 			}
 		});

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sharedstate.api.SharedStateConnectionException;
+import io.sharedstate.api.ManagerClosedException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
 import io.sharedstate.model.SharedProxy;
@@ -104,6 +105,10 @@ final class LockProxy extends SharedProxy implements SharedLock {
 		handle().send(LockOperation.RELEASE, thread, fence).whenComplete((released, failure) -> {
 			if (failure instanceof SharedStateConnectionException && retry) {
 				sendRelease(thread, fence, false);
+			}
+			else if (failure instanceof ManagerClosedException) {
+				// Released by the end of this process's session anyway.
+				logger.debug("Releasing {} after its manager was closed: {}", this, failure.toString());
 			}
 			else if (failure != null) {
 				logger.warn("Releasing {} failed: {}", this, failure.toString());

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sharedstate.api.ManagerClosedException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.model.ObjectHandle;
 import io.sharedstate.model.SharedProxy;
@@ -90,7 +91,7 @@ final class SemaphoreProxy extends SharedProxy implements SharedSemaphore {
 		}
 		if (type() == SharedType.SEMAPHORE && takeFromHeld(permits)) {
 			handle().send(SemaphoreOperation.RELEASE, permits).whenComplete((ignored, failure) -> {
-				if (failure != null) {
+				if (failure != null && !(failure instanceof ManagerClosedException)) {
 					logger.warn("Releasing {} permits of {} failed: {}", permits, this, failure.toString());
 				}
 			});
