@@ -13,6 +13,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.sharedstate.api.SharedStateConnectionException;
 import io.sharedstate.api.SharedStateTimeoutException;
 import io.sharedstate.codec.ValueCodec;
+import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Handshake.ServerTerms;
 import io.sharedstate.protocol.Ops;
 import io.sharedstate.protocol.ProtocolException;
@@ -113,7 +114,25 @@ final class ClientConnection {
 	 */
 	Object call(int objectId, int op, Object[] args, Object target, String operation, Duration timeout) {
 		PendingCall call = PendingCall.sync(target, operation, timeout.toMillis());
-		send(call, objectId, op, args);
+		send(call, Frames.REQUEST, objectId, op, args);
+		awaitReply(call, timeout, null);
+		return call.result();
+	}
+
+	/**
+	 * Sends a request the server applies only while a lock hold is current, and waits for
+	 * its reply.
+	 * @param fence the lock's object id, the holding thread and its fence, prefixed to
+	 * the arguments
+	 * @return the reply value
+	 */
+	Object callFenced(int objectId, int op, Object[] args, Object target, String operation, Duration timeout,
+			Object[] fence) {
+		PendingCall call = PendingCall.sync(target, operation, timeout.toMillis());
+		Object[] fenced = new Object[fence.length + args.length];
+		System.arraycopy(fence, 0, fenced, 0, fence.length);
+		System.arraycopy(args, 0, fenced, fence.length, args.length);
+		send(call, Frames.FENCED_REQUEST, objectId, op, fenced);
 		awaitReply(call, timeout, null);
 		return call.result();
 	}
@@ -227,11 +246,14 @@ final class ClientConnection {
 	}
 
 	private int send(PendingCall call, int objectId, int op, Object[] args) {
-		Output frame = this.writer.encode(call, 0, objectId, op, args);
+		return send(call, Frames.REQUEST, objectId, op, args);
+	}
+
+	private int send(PendingCall call, byte kind, int objectId, int op, Object[] args) {
+		Output frame = this.writer.encode(call, kind, 0, objectId, op, args);
 		this.calls.acquireSlot(call);
 		int requestId = this.calls.register(call);
-		io.sharedstate.protocol.Frames.putInt(frame.getBuffer(), io.sharedstate.protocol.Frames.REQUEST_ID_OFFSET,
-				requestId);
+		Frames.putInt(frame.getBuffer(), Frames.REQUEST_ID_OFFSET, requestId);
 		SharedStateConnectionException failure = this.broken;
 		if (failure != null) {
 			this.calls.abandon(call);

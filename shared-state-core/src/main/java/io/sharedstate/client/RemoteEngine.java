@@ -22,7 +22,9 @@ import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
+import io.sharedstate.custom.CustomObject;
 import io.sharedstate.custom.CustomType;
+import io.sharedstate.custom.CustomTypeRef;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.ReferenceFactory;
 import io.sharedstate.model.TypeCatalog;
@@ -273,6 +275,14 @@ public final class RemoteEngine implements Engine {
 
 	private boolean opensOnFirstUse() {
 		return this.waitForServer && !isConnected();
+	}
+
+	@SuppressWarnings("unchecked")
+	<T extends SharedObject> T openFenced(RemoteHandle lock, T object, long thread, long fence) {
+		Object initial = (object instanceof CustomObject custom)
+				? CustomTypeRef.of(custom.typeId(), custom.sharedInterface()) : null;
+		RemoteHandle handle = lock.fencedHandle(object.type(), object.name(), initial, thread, fence);
+		return (T) this.catalog.definition(object.type()).proxy().apply(handle);
 	}
 
 	Object referenceTo(SharedType type, String name, Object initial) {

@@ -26,13 +26,27 @@ final class RemoteHandle implements ObjectHandle {
 
 	private final Object initial;
 
+	private final Fencing fencing;
+
 	private volatile Binding binding;
 
 	RemoteHandle(RemoteEngine engine, SharedType type, String name, Object initial) {
+		this(engine, type, name, initial, null);
+	}
+
+	private RemoteHandle(RemoteEngine engine, SharedType type, String name, Object initial, Fencing fencing) {
 		this.engine = engine;
 		this.type = type;
 		this.name = name;
 		this.initial = initial;
+		this.fencing = fencing;
+	}
+
+	/**
+	 * Returns a handle of another object whose calls are fenced by a hold of this lock.
+	 */
+	RemoteHandle fencedHandle(SharedType type, String name, Object initial, long thread, long fence) {
+		return new RemoteHandle(this.engine, type, name, initial, new Fencing(this, thread, fence));
 	}
 
 	@Override
@@ -56,8 +70,11 @@ final class RemoteHandle implements ObjectHandle {
 		boolean success = false;
 		try {
 			ClientConnection connection = this.engine.connection();
-			Object result = connection.call(objectId(connection), Ops.code(operation), args, this, operation.name(),
-					this.engine.options().callTimeout());
+			Object result = (this.fencing == null)
+					? connection.call(objectId(connection), Ops.code(operation), args, this, operation.name(),
+							this.engine.options().callTimeout())
+					: connection.callFenced(objectId(connection), Ops.code(operation), args, this, operation.name(),
+							this.engine.options().callTimeout(), this.fencing.prefix(connection));
 			success = true;
 			return result;
 		}
@@ -69,6 +86,10 @@ final class RemoteHandle implements ObjectHandle {
 	@Override
 	public Object callAs(String description, Operation operation, Object[] args) {
 		ClientConnection connection = this.engine.connection();
+		if (this.fencing != null) {
+			return connection.callFenced(objectId(connection), Ops.code(operation), args, this, description,
+					this.engine.options().callTimeout(), this.fencing.prefix(connection));
+		}
 		return connection.call(objectId(connection), Ops.code(operation), args, this, description,
 				this.engine.options().callTimeout());
 	}
@@ -76,6 +97,10 @@ final class RemoteHandle implements ObjectHandle {
 	@Override
 	public Object callBlocking(Operation operation, Duration wait, Revoker revoker, Object... args)
 			throws InterruptedException {
+		if (this.fencing != null) {
+			throw new UnsupportedOperationException(operation + " on " + this + " would wait: a fenced view runs "
+					+ "only operations that do not wait");
+		}
 		long start = System.nanoTime();
 		boolean success = false;
 		try {
@@ -93,6 +118,9 @@ final class RemoteHandle implements ObjectHandle {
 
 	@Override
 	public CompletableFuture<Object> send(Operation operation, Object... args) {
+		if (this.fencing != null) {
+			return callAsync(operation, args);
+		}
 		try {
 			ClientConnection connection = this.engine.connection();
 			return connection.callLazily(objectId(connection), Ops.code(operation), args, this, operation.name(),
@@ -106,6 +134,15 @@ final class RemoteHandle implements ObjectHandle {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> callAsync(Operation operation, Object... args) {
+		if (this.fencing != null) {
+			// Fenced calls are checked where the lock lives, one at a time.
+			try {
+				return CompletableFuture.completedFuture((T) call(operation, args));
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
 		try {
 			ClientConnection connection = this.engine.connection();
 			return (CompletableFuture<T>) connection.callAsync(objectId(connection), Ops.code(operation), args, this,
@@ -124,6 +161,11 @@ final class RemoteHandle implements ObjectHandle {
 	@Override
 	public <T extends SharedObject> T open(SharedType type, String name, Object initial) {
 		return this.engine.open(type, name, initial);
+	}
+
+	@Override
+	public <T extends SharedObject> T openFenced(T object, long thread, long fence) {
+		return this.engine.openFenced(this, object, thread, fence);
 	}
 
 	@Override
@@ -180,6 +222,15 @@ final class RemoteHandle implements ObjectHandle {
 	}
 
 	private record Binding(ClientConnection connection, int objectId) {
+
+	}
+
+	/** The lock hold a handle's calls are fenced by. */
+	private record Fencing(RemoteHandle lock, long thread, long fence) {
+
+		Object[] prefix(ClientConnection connection) {
+			return new Object[] { this.lock.objectId(connection), this.thread, this.fence };
+		}
 
 	}
 

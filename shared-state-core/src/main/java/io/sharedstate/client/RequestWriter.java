@@ -52,12 +52,21 @@ final class RequestWriter {
 	 * @throws IllegalArgumentException if the request is over the server's frame limit
 	 */
 	Output encode(PendingCall call, int requestId, int objectId, int op, Object[] args) {
+		return encode(call, Frames.REQUEST, requestId, objectId, op, args);
+	}
+
+	/**
+	 * Encodes a request of a given kind into this thread's buffer.
+	 * @param kind {@link Frames#REQUEST} or {@link Frames#FENCED_REQUEST}
+	 * @return the buffer
+	 */
+	Output encode(PendingCall call, byte kind, int requestId, int objectId, int op, Object[] args) {
 		Output buffer = BUFFERS.get();
 		if (buffer.getBuffer().length > Frames.SMALL_FRAME_BYTES) {
 			buffer = new Output(1024, -1);
 			BUFFERS.set(buffer);
 		}
-		Frames.begin(buffer, Frames.REQUEST, requestId, op, objectId);
+		Frames.begin(buffer, kind, requestId, op, objectId);
 		for (Object arg : args) {
 			this.codec.write(buffer, arg);
 		}

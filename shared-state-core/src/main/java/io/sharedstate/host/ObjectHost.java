@@ -19,8 +19,11 @@ import io.sharedstate.api.SharedTypeMismatchException;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.model.BlockingState;
 import io.sharedstate.model.ConcurrentState;
+import io.sharedstate.model.Fence;
 import io.sharedstate.model.Labelled;
 import io.sharedstate.model.Operation;
+import io.sharedstate.model.OperationKind;
+import io.sharedstate.model.Owner;
 import io.sharedstate.model.Reopenable;
 import io.sharedstate.model.Transition;
 import io.sharedstate.model.TypeCatalog;
@@ -240,6 +243,39 @@ public final class ObjectHost implements AutoCloseable {
 		}
 		transition.deliver();
 		return (result == Transition.PARKED) ? transition.parkedCall() : result;
+	}
+
+	/**
+	 * Runs an operation only while a lock hold is current: checked and run under the
+	 * lock's monitor, so no other holder can come in between.
+	 * @param lock the lock whose hold fences the call
+	 * @param thread the holding thread, as its process names it
+	 * @param fence the fence of the hold's grant
+	 * @param target the object
+	 * @param operation one of its type's operations; it must not wait
+	 * @param args the arguments
+	 * @param context the caller
+	 * @return the result
+	 * @throws RuntimeException the lock's {@link Fence#lost()} if the hold is not current
+	 */
+	public Object invokeFenced(HostedObject lock, long thread, long fence, HostedObject target, Operation operation,
+			Object[] args, CallContext context) {
+		if (!(lock.state() instanceof Fence guard)) {
+			throw new IllegalArgumentException(lock + " cannot fence calls; only a lock can");
+		}
+		if (operation.kind() == OperationKind.BLOCKING || operation.kind() == OperationKind.TAKE || target == lock) {
+			throw new IllegalArgumentException(operation + " on " + target + " cannot be fenced: a fenced view "
+					+ "runs only operations that do not wait, on objects other than its lock");
+		}
+		synchronized (lock.monitorOrNull()) {
+			if (lock.isDestroyed()) {
+				throw ObjectDestroyedException.of(lock.type(), lock.name());
+			}
+			if (!guard.isCurrent(new Owner(context.session().id(), thread), fence)) {
+				throw guard.lost();
+			}
+			return invoke(target, operation, args, context);
+		}
 	}
 
 	/**

@@ -31,12 +31,28 @@ final class LocalHandle implements ObjectHandle {
 
 	private final Object initial;
 
+	private final Fencing fencing;
+
 	LocalHandle(LocalEngine engine, ObjectHost host, HostedObject hosted, CallContext context, Object initial) {
+		this(engine, host, hosted, context, initial, null);
+	}
+
+	private LocalHandle(LocalEngine engine, ObjectHost host, HostedObject hosted, CallContext context, Object initial,
+			Fencing fencing) {
 		this.engine = engine;
 		this.host = host;
 		this.hosted = hosted;
 		this.context = context;
 		this.initial = initial;
+		this.fencing = fencing;
+	}
+
+	private Object invoke(Operation operation, Object[] args) {
+		if (this.fencing != null) {
+			return this.host.invokeFenced(this.fencing.lock(), this.fencing.thread(), this.fencing.fence(), this.hosted,
+					operation, args, this.context);
+		}
+		return this.host.invoke(this.hosted, operation, args, this.context);
 	}
 
 	@Override
@@ -56,7 +72,7 @@ final class LocalHandle implements ObjectHandle {
 
 	@Override
 	public Object call(Operation operation, Object... args) {
-		Object result = this.host.invoke(this.hosted, operation, args, this.context);
+		Object result = invoke(operation, args);
 		if (result instanceof ParkedCall parked) {
 			return LocalWaits.uninterruptibly(parked);
 		}
@@ -72,7 +88,7 @@ final class LocalHandle implements ObjectHandle {
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> callAsync(Operation operation, Object... args) {
 		try {
-			Object result = this.host.invoke(this.hosted, operation, args, this.context);
+			Object result = invoke(operation, args);
 			return (result instanceof ParkedCall parked) ? (CompletableFuture<T>) (CompletableFuture<?>) parked
 					: CompletableFuture.completedFuture((T) result);
 		}
@@ -87,7 +103,7 @@ final class LocalHandle implements ObjectHandle {
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
 		}
-		Object result = this.host.invoke(this.hosted, operation, args, this.context);
+		Object result = invoke(operation, args);
 		if (!(result instanceof ParkedCall parked)) {
 			return result;
 		}
@@ -127,6 +143,18 @@ final class LocalHandle implements ObjectHandle {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
+	public <T extends SharedObject> T openFenced(T object, long thread, long fence) {
+		HostedObject target = this.host.find(object.name());
+		if (target == null || target.type() != object.type()) {
+			throw new IllegalArgumentException(object + " is not an object of this manager");
+		}
+		LocalHandle fenced = new LocalHandle(this.engine, this.host, target, this.context, target.initial(),
+				new Fencing(this.hosted, thread, fence));
+		return (T) target.definition().proxy().apply(fenced);
+	}
+
+	@Override
 	public long sessionEpoch() {
 		return 0;
 	}
@@ -159,6 +187,11 @@ final class LocalHandle implements ObjectHandle {
 	@Override
 	public String toString() {
 		return this.hosted.toString();
+	}
+
+	/** The lock hold a handle's calls are fenced by. */
+	private record Fencing(HostedObject lock, long thread, long fence) {
+
 	}
 
 }

@@ -14,13 +14,22 @@ public class LockLostException extends IllegalMonitorStateException {
 
 	/**
 	 * Creates the exception.
-	 * @param lock the lock's name
+	 * @param message what was lost
 	 */
-	public LockLostException(String lock) {
-		super("The lock '" + lock + "' was taken from this thread: this process was out of touch with the manager "
-				+ "for longer than the grace period, so its session ended and the lock may have been granted to "
-				+ "another process since. Check what it protected; use lock.fenced(...) views for writes that must "
-				+ "never land after the lock is lost.");
+	public LockLostException(String message) {
+		super(message);
+	}
+
+	/**
+	 * Creates the exception for a lock.
+	 * @param lock the lock's name
+	 * @return the exception
+	 */
+	public static LockLostException of(String lock) {
+		return new LockLostException("The lock '" + lock + "' was taken from this thread: this process was out of "
+				+ "touch with the manager for longer than the grace period, so its session ended and the lock may "
+				+ "have been granted to another process since. Check what it protected; use lock.fenced(...) views "
+				+ "for writes that must never land after the lock is lost.");
 	}
 
 }

@@ -26,7 +26,7 @@ enum LockOperation implements Operation {
 	WAITING(READ, 0, (lock, a, t) -> lock.waiting()),
 
 	/** Thread, fence: whether that hold is still current. */
-	IS_HELD(READ, 2, (lock, a, t) -> lock.isHeldBy(t.owner((Long) a[0], null), (Long) a[1]));
+	IS_HELD(READ, 2, (lock, a, t) -> lock.isCurrent(t.owner((Long) a[0], null), (Long) a[1]));
 
 	private final OperationSpec<LockState> spec;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedStateConnectionException;
 import io.sharedstate.api.ManagerClosedException;
 import io.sharedstate.api.SharedType;
@@ -139,6 +140,15 @@ final class LockProxy extends SharedProxy implements SharedLock {
 			return false;
 		}
 		return (Boolean) handle().call(LockOperation.IS_HELD, Thread.currentThread().getId(), hold.fence());
+	}
+
+	@Override
+	public <T extends SharedObject> T fenced(T object) {
+		ThreadHolds.Hold hold = this.holds.current();
+		if (hold == null) {
+			throw this.holds.notHeld();
+		}
+		return handle().openFenced(object, Thread.currentThread().getId(), hold.fence());
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.sharedstate.model.BlockingState;
+import io.sharedstate.model.Fence;
 import io.sharedstate.model.Operation;
 import io.sharedstate.model.Owner;
 import io.sharedstate.model.Parked;
@@ -24,7 +25,7 @@ import io.sharedstate.model.WaitQueue;
  * wait's timeout) moves it to the lock's queue, and it is woken only once it holds the
  * lock again.
  */
-final class LockState implements BlockingState, Serializable {
+final class LockState implements BlockingState, Fence, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -158,11 +159,14 @@ final class LockState implements BlockingState, Serializable {
 		return this.holder != null;
 	}
 
-	/**
-	 * Returns whether a hold is current: the owner holds the lock under that fence.
-	 */
-	boolean isHeldBy(Owner owner, long fence) {
+	@Override
+	public boolean isCurrent(Owner owner, long fence) {
 		return owner.equals(this.holder) && fence == this.fence;
+	}
+
+	@Override
+	public RuntimeException lost() {
+		return LockLostException.of(this.name);
 	}
 
 	int waiting() {

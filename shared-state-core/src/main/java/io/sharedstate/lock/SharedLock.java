@@ -86,6 +86,22 @@ public interface SharedLock extends Lock, SharedObject {
 	 */
 	boolean stillHeld();
 
+	/**
+	 * Returns a view of another shared object of the same manager whose every call is
+	 * applied only while the calling thread's current hold of this lock is still current,
+	 * checked where the lock lives, atomically with the call: once the manager ended this
+	 * process's session and let another process take the lock, the view's calls fail with
+	 * {@link LockLostException} instead of writing beside the new holder. This is the
+	 * fencing token of Kleppmann's argument, applied by the manager itself. The view is
+	 * bound to the hold it was made under: make it inside the critical section and use it
+	 * there. Only calls that do not wait can be fenced.
+	 * @param <T> the object's type
+	 * @param object the object to guard, such as a {@link io.sharedstate.dict.SharedDict}
+	 * @return the fenced view
+	 * @throws IllegalMonitorStateException if the calling thread does not hold this lock
+	 */
+	<T extends io.sharedstate.api.SharedObject> T fenced(T object);
+
 	@Override
 	Condition newCondition();
 

@@ -52,7 +52,7 @@ final class ThreadHolds {
 		}
 		if (hold.epoch != epoch) {
 			this.byThread.remove(thread);
-			throw new LockLostException(this.name);
+			throw LockLostException.of(this.name);
 		}
 		if (--hold.count > 0) {
 			return null;

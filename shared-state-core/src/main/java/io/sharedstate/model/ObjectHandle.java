@@ -108,6 +108,18 @@ public interface ObjectHandle {
 	<T extends SharedObject> T open(SharedType type, String name, Object initial);
 
 	/**
+	 * Opens another object of the same manager through a view whose every call is applied
+	 * only while a hold of this handle's lock is current, and refused otherwise (see
+	 * {@link io.sharedstate.model.Fence}).
+	 * @param <T> the proxy type
+	 * @param object the object
+	 * @param thread the holding thread
+	 * @param fence the fence of its hold
+	 * @return the fenced proxy
+	 */
+	<T extends SharedObject> T openFenced(T object, long thread, long fence);
+
+	/**
 	 * Returns the generation of this process's session with the object's host, reaching
 	 * the host first if the connection was lost. It changes when the host ended the
 	 * session (the process was gone for longer than the grace period, or the host

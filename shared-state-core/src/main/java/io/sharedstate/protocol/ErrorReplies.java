@@ -12,10 +12,12 @@ import com.esotericsoftware.kryo.io.Output;
 
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.MissingClassException;
+import io.sharedstate.api.ObjectDestroyedException;
 import io.sharedstate.api.RemoteCause;
 import io.sharedstate.api.RemoteFunctionException;
 import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedTypeMismatchException;
+import io.sharedstate.lock.LockLostException;
 import io.sharedstate.snapshot.LostUpdateException;
 
 /**
@@ -49,6 +51,8 @@ public final class ErrorReplies {
 			Map.entry(ConcurrentModificationException.class.getName(), ConcurrentModificationException::new),
 			Map.entry(CancellationException.class.getName(), CancellationException::new),
 			Map.entry(IllegalMonitorStateException.class.getName(), IllegalMonitorStateException::new),
+			Map.entry(LockLostException.class.getName(), LockLostException::new),
+			Map.entry(ObjectDestroyedException.class.getName(), ObjectDestroyedException::new),
 			Map.entry(LostUpdateException.class.getName(), LostUpdateException::new),
 			Map.entry(SharedTypeMismatchException.class.getName(), SharedTypeMismatchException::new),
 			Map.entry(ClassNotAllowedException.class.getName(), ClassNotAllowedException::new),

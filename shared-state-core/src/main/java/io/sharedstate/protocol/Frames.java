@@ -12,7 +12,7 @@ import com.esotericsoftware.kryo.io.Output;
  *  | length | version | kind   | request id   | op     | object id   | body ...
  *  +--------+---------+--------+--------------+--------+-------------+-------------
  *  length: bytes after the length field (at least 12)
- *  kind:   1 request, 2 reply, 3 error reply
+ *  kind:   1 request, 2 reply, 3 error reply, 4 request fenced by a lock hold
  *  op:     operation code, meaningful for requests; 0 in replies
  *  object: the target object's id for object operations, 0 otherwise
  *  body:   request arguments or reply value, as tagged values (see ValueCodec)
@@ -41,6 +41,12 @@ public final class Frames {
 
 	/** Kind of a failed reply: body is exception class name and message. */
 	public static final byte ERROR = 3;
+
+	/**
+	 * Kind of a request applied only while a lock hold is current: its body starts with
+	 * the lock's object id, the holding thread and the hold's fence, then the arguments.
+	 */
+	public static final byte FENCED_REQUEST = 4;
 
 	/** Offset of the version, from the frame's start (its length field). */
 	public static final int VERSION_OFFSET = LENGTH_BYTES;

@@ -15,6 +15,7 @@ import io.sharedstate.inspect.Inspector;
 import io.sharedstate.local.LocalEngine;
 import io.sharedstate.model.Operation;
 import io.sharedstate.protocol.Frame;
+import io.sharedstate.protocol.Frames;
 import io.sharedstate.protocol.Ops;
 
 /**
@@ -52,7 +53,20 @@ final class RequestDispatcher {
 	Request decode(Frame frame) {
 		Object[] args = arguments(frame.body());
 		if (frame.op() < Ops.FIRST_OBJECT_OP) {
-			return new Request(frame.requestId(), frame.op(), args, null);
+			return new Request(frame.requestId(), frame.op(), args, null, null);
+		}
+		Fenced fenced = null;
+		if (frame.kind() == Frames.FENCED_REQUEST) {
+			if (args.length < 3 || !(args[0] instanceof Integer lockId) || !(args[1] instanceof Long thread)
+					|| !(args[2] instanceof Long fence)) {
+				throw new SharedStateException("Malformed fenced request: it does not start with a lock's fence");
+			}
+			HostedObject lock = this.host.byId(lockId);
+			if (lock == null) {
+				throw new SharedStateException("No lock with id " + lockId + " on this manager to fence the request");
+			}
+			fenced = new Fenced(lock, thread, fence);
+			args = java.util.Arrays.copyOfRange(args, 3, args.length);
 		}
 		HostedObject target = this.host.byId(frame.objectId());
 		if (target == null) {
@@ -60,7 +74,7 @@ final class RequestDispatcher {
 					+ " on this manager: it was destroyed, or the manager was restarted");
 		}
 		Operation operation = target.definition().operation(frame.op() - Ops.FIRST_OBJECT_OP);
-		return new Request(frame.requestId(), frame.op(), args, new CallRecord(target, operation, args));
+		return new Request(frame.requestId(), frame.op(), args, new CallRecord(target, operation, args), fenced);
 	}
 
 	private Object[] arguments(Input body) {
@@ -130,16 +144,21 @@ final class RequestDispatcher {
 					throw new SharedStateException("Unknown manager operation " + request.op()
 							+ "; the client is probably newer than this manager server");
 				}
-				return invoke(request.call(), connection);
+				return invoke(request, connection);
 			}
 		}
 	}
 
-	private Object invoke(CallRecord call, ServerConnection connection) {
+	private Object invoke(Request request, ServerConnection connection) {
+		CallRecord call = request.call();
+		Fenced fenced = request.fenced();
 		long start = System.nanoTime();
 		boolean success = false;
 		try {
-			Object result = this.host.invoke(call.target(), call.operation(), call.args(), connection.context());
+			Object result = (fenced == null)
+					? this.host.invoke(call.target(), call.operation(), call.args(), connection.context())
+					: this.host.invokeFenced(fenced.lock(), fenced.thread(), fenced.fence(), call.target(),
+							call.operation(), call.args(), connection.context());
 			success = true;
 			return result;
 		}
@@ -159,12 +178,24 @@ final class RequestDispatcher {
 	 * @param op its operation code
 	 * @param args its arguments
 	 * @param call the object call it makes, or {@code null} for a manager operation
+	 * @param fenced the lock hold that fences it, or {@code null}
 	 */
-	record Request(int requestId, int op, Object[] args, CallRecord call) {
+	record Request(int requestId, int op, Object[] args, CallRecord call, Fenced fenced) {
 
 		boolean runsUserCode() {
 			return this.call != null && this.call.operation().runsUserCode();
 		}
+
+	}
+
+	/**
+	 * The lock hold a request is fenced by.
+	 *
+	 * @param lock the lock
+	 * @param thread the holding thread
+	 * @param fence the fence of its hold
+	 */
+	record Fenced(HostedObject lock, long thread, long fence) {
 
 	}
 

@@ -163,7 +163,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		Frame frame = (Frame) message;
-		if (frame.kind() != Frames.REQUEST) {
+		if (frame.kind() != Frames.REQUEST && frame.kind() != Frames.FENCED_REQUEST) {
 			closeFor("it sent a frame of kind " + frame.kind() + ", not a request");
 			return;
 		}

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import io.sharedstate.api.SharedType;
 import io.sharedstate.api.SharedTypeMismatchException;
+import io.sharedstate.dict.SharedDict;
+import io.sharedstate.lock.LockLostException;
 import io.sharedstate.lock.SharedLock;
+import io.sharedstate.queue.SharedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -396,6 +399,64 @@ public abstract class SharedLockContract extends ContractSupport {
 		assertThat(unprotected[0]).isEqualTo(400);
 		assertThat(lock().tryLock(10, TimeUnit.SECONDS)).as("the last unlock of either process frees it").isTrue();
 		lock().unlock();
+	}
+
+	@Test
+	void fencedViewWritesWhileTheHoldIsCurrent() {
+		SharedLock lock = lock();
+		SharedDict<String, Long> dict = manager().dict(uniqueName() + ".dict");
+		lock.lock();
+		try {
+			SharedDict<String, Long> guarded = lock.fenced(dict);
+			guarded.put("a", 1L);
+			assertThat(guarded.merge("a", 2L, Long::sum)).isEqualTo(3L);
+			assertThat(guarded.get("a")).isEqualTo(3L);
+			assertThat(lock.stillHeld()).isTrue();
+		}
+		finally {
+			lock.unlock();
+		}
+		assertThat(peer().<String, Long>dict(uniqueName() + ".dict").get("a")).isEqualTo(3L);
+	}
+
+	@Test
+	void fencedViewOfAnEarlierHoldIsRefusedOnceAnotherHolderHasTheLock() throws Exception {
+		SharedLock lock = lock();
+		SharedDict<String, Long> dict = manager().dict(uniqueName() + ".dict");
+		lock.lock();
+		SharedDict<String, Long> guarded = lock.fenced(dict);
+		lock.unlock();
+		SharedLock other = peerLock();
+		assertThat(other.tryLock(10, TimeUnit.SECONDS)).isTrue();
+		try {
+			assertThatExceptionOfType(LockLostException.class).isThrownBy(() -> guarded.put("late", 1L))
+				.withMessageContaining(uniqueName());
+			assertThat(dict.containsKey("late")).isFalse();
+		}
+		finally {
+			other.unlock();
+		}
+	}
+
+	@Test
+	void fencedViewIsRefusedToAThreadThatDoesNotHoldTheLock() {
+		SharedLock lock = lock();
+		assertThatExceptionOfType(IllegalMonitorStateException.class)
+			.isThrownBy(() -> lock.fenced(manager().dict(uniqueName() + ".dict")));
+	}
+
+	@Test
+	void fencedViewRefusesOperationsThatWait() {
+		SharedLock lock = lock();
+		lock.lock();
+		try {
+			SharedQueue<String> guarded = lock.fenced(manager().<String>queue(uniqueName() + ".queue", 0));
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(guarded::take).withMessageContaining("wait");
+			assertThat(guarded.size()).isZero();
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 }
