@@ -86,6 +86,8 @@ public final class SharedState implements AutoCloseable {
 
 	private final Mode mode;
 
+	private final io.sharedstate.memory.SharedMemoryBlocks memory = new io.sharedstate.memory.SharedMemoryBlocks();
+
 	private SharedState(Mode mode, Engine engine, LocalEngine localEngine, ManagerServer server,
 			InetSocketAddress address) {
 		this.mode = mode;
@@ -491,6 +493,16 @@ public final class SharedState implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the same-host shared memory blocks of this manager, like Python's
+	 * {@code SharedMemoryManager}: blocks created through it are unlinked when this
+	 * manager closes. Per process, in every mode; see docs/shared-memory.md.
+	 * @return the blocks
+	 */
+	public io.sharedstate.memory.SharedMemoryBlocks memory() {
+		return this.memory;
+	}
+
+	/**
 	 * Returns an inspector of this manager's objects and, for a server or its client, the
 	 * connected clients.
 	 * @return the inspector
@@ -559,6 +571,7 @@ public final class SharedState implements AutoCloseable {
 			this.server.close();
 		}
 		this.engine.close();
+		this.memory.close();
 	}
 
 	@Override
