@@ -39,7 +39,7 @@ public final class TestBlocks implements AfterAllCallback {
 	 * @param name the name
 	 * @return whether its file exists
 	 */
-	static boolean exists(String name) {
+	public static boolean exists(String name) {
 		return Files.exists(BlockFiles.directory().resolve(name));
 	}
 
