@@ -1,6 +1,8 @@
 package io.sharedstate.memory;
 
 import java.util.concurrent.locks.Lock;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -184,13 +186,7 @@ public final class Array {
 	 * @return the value
 	 */
 	public long get(int index) {
-		this.lock.lock();
-		try {
-			return this.raw.get(index);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return locked(() -> this.raw.get(index));
 	}
 
 	/**
@@ -200,13 +196,10 @@ public final class Array {
 	 * @throws IllegalArgumentException if it does not fit the type
 	 */
 	public void set(int index, long value) {
-		this.lock.lock();
-		try {
+		locked(() -> {
 			this.raw.set(index, value);
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return value;
+		});
 	}
 
 	/**
@@ -216,15 +209,11 @@ public final class Array {
 	 * @return the new value
 	 */
 	public long updateAndGet(int index, LongUnaryOperator update) {
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			long value = update.applyAsLong(this.raw.get(index));
 			this.raw.set(index, value);
 			return value;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -244,13 +233,7 @@ public final class Array {
 	 * @return the value
 	 */
 	public double getDouble(int index) {
-		this.lock.lock();
-		try {
-			return this.raw.getDouble(index);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return lockedDouble(() -> this.raw.getDouble(index));
 	}
 
 	/**
@@ -259,13 +242,10 @@ public final class Array {
 	 * @param value the value
 	 */
 	public void setDouble(int index, double value) {
-		this.lock.lock();
-		try {
+		lockedDouble(() -> {
 			this.raw.setDouble(index, value);
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return value;
+		});
 	}
 
 	/**
@@ -275,15 +255,10 @@ public final class Array {
 	 * @return the value after
 	 */
 	public double addAndGetDouble(int index, double delta) {
-		this.lock.lock();
-		try {
-			double value = this.raw.getDouble(index) + delta;
-			this.raw.setDouble(index, value);
+		return lockedDouble(() -> {
+			this.raw.setDouble(index, this.raw.getDouble(index) + delta);
 			return this.raw.getDouble(index);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -308,6 +283,26 @@ public final class Array {
 		this.lock.lock();
 		try {
 			return this.raw.toDoubleArray();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private long locked(LongSupplier operation) {
+		this.lock.lock();
+		try {
+			return operation.getAsLong();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private double lockedDouble(DoubleSupplier operation) {
+		this.lock.lock();
+		try {
+			return operation.getAsDouble();
 		}
 		finally {
 			this.lock.unlock();
