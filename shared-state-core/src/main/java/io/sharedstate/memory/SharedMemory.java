@@ -199,29 +199,43 @@ public final class SharedMemory implements AutoCloseable {
 	public static SharedMemory openOrCreate(String name, long size) {
 		long deadline = System.nanoTime() + SIZING_PATIENCE_NANOS;
 		while (true) {
+			SharedMemory block;
 			try {
 				return create(name, size);
 			}
 			catch (BlockExistsException exists) {
-				try {
-					SharedMemory block = attach(name);
-					if (block.size() < size) {
-						block.close();
-						throw new SharedMemoryException("Shared memory block '" + name + "' exists with " + block.size()
-								+ " bytes, fewer than the " + size + " asked for: remove it, or ask for at most "
-								+ block.size());
-					}
-					return block;
+				block = attachSized(name, deadline);
+			}
+			if (block == null) {
+				continue; // removed in between: create it again
+			}
+			if (block.size() < size) {
+				block.close();
+				throw new SharedMemoryException(
+						"Shared memory block '" + name + "' exists with " + block.size() + " bytes, fewer than the "
+								+ size + " asked for: remove it, or ask for at most " + block.size());
+			}
+			return block;
+		}
+	}
+
+	/**
+	 * Attaches, waiting until the deadline while the block has no size yet; null if it is
+	 * gone.
+	 */
+	private static SharedMemory attachSized(String name, long deadline) {
+		while (true) {
+			try {
+				return attach(name);
+			}
+			catch (BlockNotFoundException gone) {
+				return null;
+			}
+			catch (SharedMemoryException empty) {
+				if (System.nanoTime() > deadline) {
+					throw empty;
 				}
-				catch (BlockNotFoundException gone) {
-					// removed in between: create it again
-				}
-				catch (SharedMemoryException empty) {
-					if (System.nanoTime() > deadline || !Files.exists(BlockFiles.path(name))) {
-						throw empty;
-					}
-					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-				}
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
 			}
 		}
 	}
