@@ -52,12 +52,32 @@ public final class RawArray {
 
 	private final int shift;
 
+	private final int size;
+
+	private final boolean floating;
+
+	private final boolean unsigned;
+
+	/** The window that holds every item, or null when the array spans windows. */
+	private final ByteBuffer window;
+
+	/** Where item 0 is in {@link #window}. */
+	private final int base;
+
 	private RawArray(SharedMemory block, long offset, TypeCode type, int length) {
 		this.block = block;
 		this.offset = offset;
 		this.type = type;
 		this.length = length;
-		this.shift = Integer.numberOfTrailingZeros(type.size());
+		this.size = type.size();
+		this.shift = Integer.numberOfTrailingZeros(this.size);
+		this.floating = type.isFloatingPoint();
+		this.unsigned = type.readsUnsigned();
+		ByteBuffer first = block.window(offset);
+		int start = SharedMemory.index(offset);
+		boolean fits = start + ((long) length << this.shift) <= first.capacity();
+		this.window = fits ? first : null;
+		this.base = start;
 	}
 
 	/**
@@ -172,9 +192,9 @@ public final class RawArray {
 	 */
 	public long get(int index) {
 		long at = integer(index);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
-		return switch (this.type.size()) {
+		ByteBuffer window = buffer(at);
+		int i = index(at);
+		return switch (this.size) {
 			case 8 -> (long) LONGS.getVolatile(window, i);
 			case 4 -> widen((int) INTS.getVolatile(window, i));
 			case 2 -> widen((short) SHORTS.getVolatile(window, i));
@@ -195,9 +215,9 @@ public final class RawArray {
 	public void set(int index, long value) {
 		long at = integer(index);
 		this.type.checkRange(value, this);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
-		switch (this.type.size()) {
+		ByteBuffer window = buffer(at);
+		int i = index(at);
+		switch (this.size) {
 			case 8 -> LONGS.setVolatile(window, i, value);
 			case 4 -> INTS.setVolatile(window, i, (int) value);
 			case 2 -> SHORTS.setVolatile(window, i, (short) value);
@@ -220,9 +240,9 @@ public final class RawArray {
 	public boolean compareAndSet(int index, long expected, long update) {
 		long at = atomicInteger(index);
 		this.type.checkRange(update, this);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
-		if (this.type.size() == 8) {
+		ByteBuffer window = buffer(at);
+		int i = index(at);
+		if (this.size == 8) {
 			return LONGS.compareAndSet(window, i, expected, update);
 		}
 		return narrowFits(expected) && INTS.compareAndSet(window, i, (int) expected, (int) update);
@@ -237,9 +257,9 @@ public final class RawArray {
 	 */
 	public long getAndAdd(int index, long delta) {
 		long at = atomicInteger(index);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
-		if (this.type.size() == 8) {
+		ByteBuffer window = buffer(at);
+		int i = index(at);
+		if (this.size == 8) {
 			return (long) LONGS.getAndAdd(window, i, delta);
 		}
 		return widen((int) INTS.getAndAdd(window, i, (int) delta));
@@ -254,7 +274,7 @@ public final class RawArray {
 	 */
 	public long addAndGet(int index, long delta) {
 		long before = getAndAdd(index, delta);
-		return (this.type.size() == 8) ? before + delta : widen((int) (before + delta));
+		return (this.size == 8) ? before + delta : widen((int) (before + delta));
 	}
 
 	/**
@@ -267,9 +287,9 @@ public final class RawArray {
 	public long getAndSet(int index, long value) {
 		long at = atomicInteger(index);
 		this.type.checkRange(value, this);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
-		if (this.type.size() == 8) {
+		ByteBuffer window = buffer(at);
+		int i = index(at);
+		if (this.size == 8) {
 			return (long) LONGS.getAndSet(window, i, value);
 		}
 		return widen((int) INTS.getAndSet(window, i, (int) value));
@@ -282,8 +302,8 @@ public final class RawArray {
 	 */
 	public double getDouble(int index) {
 		long at = floating(index);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
+		ByteBuffer window = buffer(at);
+		int i = index(at);
 		return (this.type == TypeCode.DOUBLE) ? (double) DOUBLES.getVolatile(window, i)
 				: (float) FLOATS.getVolatile(window, i);
 	}
@@ -296,8 +316,8 @@ public final class RawArray {
 	 */
 	public void setDouble(int index, double value) {
 		long at = floating(index);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
+		ByteBuffer window = buffer(at);
+		int i = index(at);
 		if (this.type == TypeCode.DOUBLE) {
 			DOUBLES.setVolatile(window, i, value);
 		}
@@ -316,8 +336,8 @@ public final class RawArray {
 	 */
 	public boolean compareAndSetDouble(int index, double expected, double update) {
 		long at = floating(index);
-		ByteBuffer window = this.block.window(at);
-		int i = SharedMemory.index(at);
+		ByteBuffer window = buffer(at);
+		int i = index(at);
 		if (this.type == TypeCode.DOUBLE) {
 			return DOUBLES.compareAndSet(window, i, expected, update);
 		}
@@ -365,20 +385,20 @@ public final class RawArray {
 	}
 
 	private long widen(int bits) {
-		return this.type.readsUnsigned() ? Integer.toUnsignedLong(bits) : bits;
+		return this.unsigned ? Integer.toUnsignedLong(bits) : bits;
 	}
 
 	private long widen(short bits) {
-		return this.type.readsUnsigned() ? Short.toUnsignedLong(bits) : bits;
+		return this.unsigned ? Short.toUnsignedLong(bits) : bits;
 	}
 
 	private long widen(byte bits) {
-		return this.type.readsUnsigned() ? Byte.toUnsignedLong(bits) : bits;
+		return this.unsigned ? Byte.toUnsignedLong(bits) : bits;
 	}
 
 	/** Whether a value can be held by a 4-byte item, so comparing it can succeed. */
 	private boolean narrowFits(long value) {
-		return this.type.readsUnsigned() ? (value >= 0 && value <= 0xFFFF_FFFFL) : (value == (int) value);
+		return this.unsigned ? (value >= 0 && value <= 0xFFFF_FFFFL) : (value == (int) value);
 	}
 
 	private long address(int index) {
@@ -389,8 +409,23 @@ public final class RawArray {
 		return this.offset + ((long) index << this.shift);
 	}
 
+	/** The window holding the item at an offset, checking that the block is open. */
+	private ByteBuffer buffer(long at) {
+		ByteBuffer cached = this.window;
+		if (cached == null) {
+			return this.block.window(at);
+		}
+		this.block.checkOpen();
+		return cached;
+	}
+
+	/** Where the item at an offset is in its {@link #buffer(long)}. */
+	private int index(long at) {
+		return (this.window != null) ? this.base + (int) (at - this.offset) : SharedMemory.index(at);
+	}
+
 	private long integer(int index) {
-		if (this.type.isFloatingPoint()) {
+		if (this.floating) {
 			throw new IllegalStateException(this + " holds floating-point items: use getDouble/setDouble");
 		}
 		return address(index);
@@ -398,16 +433,15 @@ public final class RawArray {
 
 	private long atomicInteger(int index) {
 		long at = integer(index);
-		if (this.type.size() < 4) {
-			throw new UnsupportedOperationException(
-					"Atomic updates need items of 4 or 8 bytes; '" + this.type.code() + "' items have "
-							+ this.type.size() + ". Update them under a lock (Array), " + "or use 'i' or 'q'");
+		if (this.size < 4) {
+			throw new UnsupportedOperationException("Atomic updates need items of 4 or 8 bytes; '" + this.type.code()
+					+ "' items have " + this.size + ". Update them under a lock (Array), " + "or use 'i' or 'q'");
 		}
 		return at;
 	}
 
 	private long floating(int index) {
-		if (!this.type.isFloatingPoint()) {
+		if (!this.floating) {
 			throw new IllegalStateException(this + " holds integer items: use get/set");
 		}
 		return address(index);

@@ -532,10 +532,24 @@ public final class SharedMemory implements AutoCloseable {
 	ByteBuffer window(long offset) {
 		ByteBuffer[] mapped = this.windows;
 		if (mapped == null) {
-			throw new IllegalStateException(
-					"Shared memory block '" + this.name + "' is closed in this process; attach to it again to use it");
+			throw closed();
 		}
 		return mapped[(int) (offset >>> WINDOW_BITS)];
+	}
+
+	/**
+	 * Checks that this object's use of the block has not ended.
+	 * @throws IllegalStateException if the block is closed
+	 */
+	void checkOpen() {
+		if (this.windows == null) {
+			throw closed();
+		}
+	}
+
+	private IllegalStateException closed() {
+		return new IllegalStateException(
+				"Shared memory block '" + this.name + "' is closed in this process; attach to it again to use it");
 	}
 
 	/**
