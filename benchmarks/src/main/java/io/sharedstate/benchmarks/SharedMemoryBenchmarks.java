@@ -49,6 +49,8 @@ public final class SharedMemoryBenchmarks {
 
 	private static final String ATOMIC_LONG = "AtomicLong.getAndAdd, 1 JVM x 2 threads";
 
+	private static final String RAW_IN_PROCESS = "RawValue.getAndAdd, 1 JVM x 2 threads";
+
 	private static final String LOCKED_INCREMENT = "Value increment under getLock(), 2 JVMs";
 
 	private static final String LOCKED_ALONE = "Value increment under getLock(), 1 JVM";
@@ -140,7 +142,15 @@ public final class SharedMemoryBenchmarks {
 			long deadline = System.nanoTime() + this.nanos;
 			return MemoryWorker.increment(counter, deadline);
 		}));
-		record(ATOMIC_LONG, round, atomicLongTwoThreads());
+		record(ATOMIC_LONG, round, twoThreads(() -> {
+			AtomicLong atomic = new AtomicLong();
+			long deadline = System.nanoTime() + this.nanos;
+			return () -> atomicIncrements(atomic, deadline);
+		}));
+		record(RAW_IN_PROCESS, round, twoThreads(() -> {
+			long deadline = System.nanoTime() + this.nanos;
+			return () -> MemoryWorker.increment(counter, deadline);
+		}));
 		RawValue locked = this.value.raw();
 		record(LOCKED_INCREMENT, round, twoJvms(MemoryWorker.LOCKED_INCREMENT, locked,
 				() -> MemoryWorker.lockedIncrement(this.value, System.nanoTime() + this.nanos)));
@@ -237,14 +247,15 @@ public final class SharedMemoryBenchmarks {
 		return trips / elapsed;
 	}
 
-	private double atomicLongTwoThreads() throws InterruptedException {
-		AtomicLong counter = new AtomicLong();
-		long deadline = System.nanoTime() + this.nanos;
+	/** Two threads of this JVM run the same work for the round; the total per second. */
+	private static double twoThreads(java.util.function.Supplier<LongSupplier> workFactory)
+			throws InterruptedException {
+		LongSupplier work = workFactory.get();
 		long[] other = new long[1];
-		Thread thread = new Thread(() -> other[0] = atomicIncrements(counter, deadline));
+		Thread thread = new Thread(() -> other[0] = work.getAsLong());
 		long start = System.nanoTime();
 		thread.start();
-		long mine = atomicIncrements(counter, deadline);
+		long mine = work.getAsLong();
 		thread.join();
 		return (mine + other[0]) / ((System.nanoTime() - start) / 1e9);
 	}
@@ -351,6 +362,7 @@ public final class SharedMemoryBenchmarks {
 		System.out.println();
 		System.out.println("ratios (median of per-round ratios) and targets");
 		ratio("raw increments vs AtomicLong, same contention", RAW_INCREMENT, ATOMIC_LONG, 0.5);
+		ratio("raw increments, 1 JVM x 2 threads vs AtomicLong", RAW_IN_PROCESS, ATOMIC_LONG, 0);
 		ratio("ping-pong vs plain mapping", PING_PONG, RAW_PING_PONG, 0);
 		ratio("Value increment, 2 JVMs vs 1 JVM", LOCKED_INCREMENT, LOCKED_ALONE, 0);
 		ratio("ShareableList get, Java vs Python", LIST_GET, PYTHON_GET, 10);
