@@ -260,6 +260,10 @@ public final class SharedMemoryBenchmarks {
 		return (mine + other[0]) / ((System.nanoTime() - start) / 1e9);
 	}
 
+	/**
+	 * The loop of {@link MemoryWorker#increment}, on an AtomicLong: the two must stay
+	 * alike.
+	 */
 	private static long atomicIncrements(AtomicLong counter, long deadline) {
 		long count = 0;
 		do {
