@@ -33,6 +33,7 @@ import io.sharedstate.list.SharedList;
 import io.sharedstate.local.LocalEngine;
 import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.lock.SharedLock;
+import io.sharedstate.memory.SharedMemoryBlocks;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.queue.SharedJoinableQueue;
 import io.sharedstate.queue.SharedQueue;
@@ -70,6 +71,8 @@ public final class SharedState implements AutoCloseable {
 	private final Engine engine;
 
 	private final ManagerServer server;
+
+	private final SharedMemoryBlocks memory = new SharedMemoryBlocks();
 
 	private SharedState(Engine engine, ManagerServer server) {
 		this.engine = engine;
@@ -516,6 +519,16 @@ public final class SharedState implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the same-host shared memory blocks of this manager, like Python's
+	 * {@code SharedMemoryManager}: blocks created through it are unlinked when this
+	 * manager closes. Per process, in every mode; see docs/shared-memory.md.
+	 * @return the blocks
+	 */
+	public SharedMemoryBlocks memory() {
+		return this.memory;
+	}
+
+	/**
 	 * Returns what inspection shows of this manager: its objects, their state, its
 	 * clients.
 	 * @return the inspector
@@ -585,6 +598,7 @@ public final class SharedState implements AutoCloseable {
 			this.server.close();
 		}
 		this.engine.close();
+		this.memory.close();
 	}
 
 	private static String describe(InetSocketAddress address) {

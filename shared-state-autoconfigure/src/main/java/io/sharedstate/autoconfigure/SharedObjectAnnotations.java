@@ -52,6 +52,10 @@ final class SharedObjectAnnotations {
 		if (annotation instanceof SharedCustom custom) {
 			return manager.proxy(custom.type(), custom.value(), targetType);
 		}
+		if (annotation instanceof io.sharedstate.inject.SharedMemoryBlock block) {
+			return io.sharedstate.autoconfigure.memory.SharedMemoryInjection.resolve(block, manager, targetType,
+					target);
+		}
 		Object object = lookUp(annotation, manager);
 		if (!targetType.isInstance(object)) {
 			throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " on " + target

@@ -11,11 +11,13 @@ import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.inspect.Inspector;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.api.ManagerMode;
+import io.sharedstate.memory.BlockInfo;
 
 /**
  * {@code /actuator/sharedstate}: the manager's live objects (name, type, state), its
- * address and its connected clients; {@code /actuator/sharedstate/{name}} shows one
- * object, with a bounded preview of its contents when previews are enabled.
+ * address, its connected clients and, under {@code memory}, its shared memory blocks;
+ * {@code /actuator/sharedstate/{name}} shows one object, with a bounded preview of its
+ * contents when previews are enabled.
  */
 @Endpoint(id = "sharedstate")
 public class SharedStateEndpoint {
@@ -46,7 +48,8 @@ public class SharedStateEndpoint {
 		boolean connected = this.manager.isConnected();
 		List<ObjectInfo> objects = connected ? inspector.objects() : List.of();
 		List<ClientInfo> clients = connected ? inspector.clients() : List.of();
-		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients);
+		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients,
+				this.manager.memory().blocks());
 	}
 
 	/**
@@ -77,9 +80,11 @@ public class SharedStateEndpoint {
 	 * @param connected whether the objects can be reached now
 	 * @param objects the live objects
 	 * @param clients the server's connected clients
+	 * @param memory the same-host shared memory blocks this process opened through the
+	 * manager, with their sizes
 	 */
 	public record ManagerDescriptor(String mode, String address, boolean connected, List<ObjectInfo> objects,
-			List<ClientInfo> clients) {
+			List<ClientInfo> clients, List<BlockInfo> memory) {
 
 	}
 
