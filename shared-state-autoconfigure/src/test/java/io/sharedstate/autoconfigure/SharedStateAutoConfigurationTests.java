@@ -21,7 +21,7 @@ import io.sharedstate.api.SharedStateUnavailableException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.event.SharedEvent;
-import io.sharedstate.inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedDict;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.lock.SharedLock;
 
