@@ -2,12 +2,12 @@ package io.sharedstate.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.sharedstate.SharedState;
+import io.sharedstate.autoconfigure.SharedStateProperties.Mode;
 
 /**
  * One configuration per mode; exactly one applies.
@@ -28,7 +28,7 @@ final class ManagerConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "embedded", matchIfMissing = true)
+	@ConditionalOnMode(Mode.EMBEDDED)
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
@@ -41,7 +41,7 @@ final class ManagerConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "server")
+	@ConditionalOnMode(Mode.SERVER)
 	static class Server {
 
 		@Bean(destroyMethod = "close")
@@ -54,7 +54,7 @@ final class ManagerConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "client")
+	@ConditionalOnMode(Mode.CLIENT)
 	static class Client {
 
 		@Bean(destroyMethod = "close")
