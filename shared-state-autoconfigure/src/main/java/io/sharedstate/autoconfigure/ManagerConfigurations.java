@@ -1,7 +1,10 @@
 package io.sharedstate.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,6 +16,9 @@ import io.sharedstate.autoconfigure.SharedStateProperties.Mode;
  * One configuration per mode; exactly one applies.
  */
 final class ManagerConfigurations {
+
+	/** Spring Boot's default of {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration DEFAULT_SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
 	private ManagerConfigurations() {
 	}
@@ -48,6 +54,15 @@ final class ManagerConfigurations {
 		SharedState sharedState(SharedStateProperties properties, Environment environment,
 				ObjectProvider<SharedTypeRegistration<?>> types) {
 			return withTypes(factory(properties, environment).server(), types);
+		}
+
+		@Bean
+		ManagerServerLifecycle sharedStateServerLifecycle(SharedState sharedState, SharedStateProperties properties,
+				Environment environment) {
+			Duration grace = Binder.get(environment)
+				.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+				.orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT);
+			return new ManagerServerLifecycle(sharedState, properties.getAddress(), grace);
 		}
 
 	}

@@ -1,5 +1,9 @@
 package io.sharedstate.autoconfigure.diagnostics;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,6 +62,18 @@ class FailureAnalysisTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("did not accept this application's authkey")
 			.contains("Set shared-state.authkey to the secret that the manager server uses");
+	}
+
+	@Test
+	void serverAddressInUseFailsNamingTheAddressProperty(CapturedOutput output) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			String address = "127.0.0.1:" + taken.getLocalPort();
+			assertThatException().isThrownBy(() -> run("--shared-state.mode=server",
+					"--shared-state.address=" + address, "--shared-state.authkey=" + TestServers.AUTHKEY));
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("Invalid value '" + address + "' for configuration property 'shared-state.address'")
+				.contains("Cannot listen on " + address);
+		}
 	}
 
 	private static void run(String... args) {
