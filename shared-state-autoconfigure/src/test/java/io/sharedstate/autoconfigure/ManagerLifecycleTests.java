@@ -92,12 +92,8 @@ class ManagerLifecycleTests {
 	void requestBeingRunWhenTheServerApplicationClosesIsAnsweredBeforeTheConnectionCloses() {
 		this.serverRunner.run((context) -> {
 			SharedState manager = context.getBean(SharedState.class);
-			try (SharedState client = SharedState.connect(ClientOptions.create(manager.address(), TestServers.AUTHKEY)
-				.withAllowedPackages("io.sharedstate.autoconfigure"))) {
-				SharedDict<String, Long> dict = client.dict("slow");
-				CompletableFuture<Long> running = CompletableFuture
-					.supplyAsync(() -> dict.compute("k", (key, old) -> slowlyComputed()));
-				assertThat(computing.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			try (SharedState client = SharedState.connect(manager.address(), TestServers.AUTHKEY)) {
+				CompletableFuture<Long> running = computeSlowly(client);
 				CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
 				finishComputing.countDown();
 				assertThat(running.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7L);
@@ -113,18 +109,26 @@ class ManagerLifecycleTests {
 	void closingTheServerApplicationWaitsForRunningRequestsNoLongerThanTheShutdownPhaseTimeout() {
 		this.serverRunner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=100ms").run((context) -> {
 			SharedState manager = context.getBean(SharedState.class);
-			try (SharedState client = SharedState.connect(ClientOptions.create(manager.address(), TestServers.AUTHKEY)
-				.withAllowedPackages("io.sharedstate.autoconfigure"))) {
-				SharedDict<String, Long> dict = client.dict("slow");
-				CompletableFuture<Long> running = CompletableFuture
-					.supplyAsync(() -> dict.compute("k", (key, old) -> slowlyComputed()));
-				assertThat(computing.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			try (SharedState client = SharedState.connect(manager.address(), TestServers.AUTHKEY)) {
+				CompletableFuture<Long> running = computeSlowly(client);
 				assertTimeoutPreemptively(TIMEOUT, context::close);
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> running.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
 					.withCauseInstanceOf(SharedStateConnectionException.class);
 			}
 		});
+	}
+
+	/**
+	 * Starts a compute on the server whose function waits for {@link #finishComputing},
+	 * and waits until it runs there.
+	 */
+	private static CompletableFuture<Long> computeSlowly(SharedState client) throws InterruptedException {
+		SharedDict<String, Long> dict = client.dict("slow");
+		CompletableFuture<Long> running = CompletableFuture
+			.supplyAsync(() -> dict.compute("k", (key, old) -> slowlyComputed()));
+		assertThat(computing.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		return running;
 	}
 
 	private static Long slowlyComputed() {
