@@ -53,6 +53,18 @@ class FailureAnalysisTests {
 	}
 
 	@Test
+	void sharedObjectUsedAtStartupBeforeTheServerAnswersFailsSayingSo(CapturedOutput output) {
+		String address = "127.0.0.1:" + TestServers.freePort();
+		assertThatException().isThrownBy(() -> run(UsesADictAtStartup.class, "--shared-state.mode=client",
+				"--shared-state.address=" + address, "--shared-state.authkey=" + TestServers.AUTHKEY));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("A bean used a shared object while the application started, before its manager server answered")
+			.contains("(now '" + address + "')")
+			.contains("use shared objects once the application has started")
+			.doesNotContain("fail-fast=false");
+	}
+
+	@Test
 	void wrongAuthkeyFailsNamingTheAuthkeyProperty(CapturedOutput output) {
 		try (SharedState server = TestServers.start()) {
 			assertThatException().isThrownBy(() -> run("--shared-state.mode=client",
@@ -77,7 +89,11 @@ class FailureAnalysisTests {
 	}
 
 	private static void run(String... args) {
-		SpringApplication application = new SpringApplication(Application.class);
+		run(Application.class, args);
+	}
+
+	private static void run(Class<?> configuration, String... args) {
+		SpringApplication application = new SpringApplication(configuration);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.run(args);
@@ -88,6 +104,16 @@ class FailureAnalysisTests {
 	static class Application {
 
 		Application(SharedState manager) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SharedStateAutoConfiguration.class)
+	static class UsesADictAtStartup {
+
+		UsesADictAtStartup(SharedState manager) {
+			manager.dict("greetings").put("from", "startup");
 		}
 
 	}
