@@ -52,7 +52,7 @@ final class SharedKryo extends Kryo {
 
 	private boolean decoding;
 
-	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver) {
+	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver, MethodReferences methodReferences) {
 		super(new AllowListClassResolver(allowList), new MapReferenceResolver());
 		this.allowList = allowList;
 		setRegistrationRequired(false);
@@ -64,7 +64,7 @@ final class SharedKryo extends Kryo {
 		register(SnapshotList.class, snapshots, 100);
 		register(SnapshotSet.class, snapshots, 101);
 		register(SnapshotMap.class, snapshots, 102);
-		register(ClosureSerializer.Closure.class, new LambdaSerializer(), 103);
+		register(ClosureSerializer.Closure.class, new LambdaSerializer(allowList, methodReferences), 103);
 		Serializer<SharedObject> references = new SharedObjectSerializer(resolver);
 		register(SharedObject.class, references, 104);
 		addDefaultSerializer(SharedObject.class, references);

@@ -44,10 +44,11 @@ public final class ValueCodec {
 	 * @param resolver turns decoded references to shared objects into live objects
 	 */
 	public ValueCodec(ClassAllowList allowList, SharedObjectResolver resolver) {
+		MethodReferences methodReferences = new MethodReferences(allowList);
 		this.kryos = new Pool<>(true, false) {
 			@Override
 			protected SharedKryo create() {
-				return new SharedKryo(allowList, resolver);
+				return new SharedKryo(allowList, resolver, methodReferences);
 			}
 		};
 	}

@@ -132,7 +132,7 @@ class AllowListBypassTests {
 	}
 
 	private static SharedKryo readingKryo() {
-		return new SharedKryo(ALLOW_HOLDERS, (type, name, custom) -> null);
+		return new SharedKryo(ALLOW_HOLDERS, (type, name, custom) -> null, new MethodReferences(ALLOW_HOLDERS));
 	}
 
 	/**

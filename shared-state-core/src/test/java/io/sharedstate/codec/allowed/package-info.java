@@ -1,5 +1,5 @@
 /**
- * Classes in a package the bypass tests allow, each embedding a canary of a package they
- * do not.
+ * Classes of a package the codec tests allow: holders that embed a canary of a package
+ * they do not, and a value whose method a function refers to.
  */
 package io.sharedstate.codec.allowed;
