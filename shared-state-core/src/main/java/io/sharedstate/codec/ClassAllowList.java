@@ -33,10 +33,12 @@ public final class ClassAllowList {
 			"java.util.concurrent.ConcurrentSkipListMap");
 
 	/**
-	 * This library's classes that travel: snapshots, inspection records, custom type
-	 * references, and the marker every shared object reference is written under.
+	 * This library's classes that travel: snapshots, inspection records, the ready-made
+	 * functions, custom type references, and the marker every shared object reference is
+	 * written under.
 	 */
-	private static final List<String> OWN_PACKAGES = List.of("io.sharedstate.snapshot.", "io.sharedstate.inspect.");
+	private static final List<String> OWN_PACKAGES = List.of("io.sharedstate.snapshot.", "io.sharedstate.inspect.",
+			"io.sharedstate.function.");
 
 	private static final Set<String> OWN_CLASSES = Set.of("io.sharedstate.api.SharedObject",
 			"io.sharedstate.custom.CustomTypeRef");
