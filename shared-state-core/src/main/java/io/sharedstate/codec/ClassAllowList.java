@@ -97,7 +97,7 @@ public final class ClassAllowList {
 	 */
 	public boolean isAllowed(String className) {
 		String element = elementName(className);
-		if (element.isEmpty()) {
+		if (element == null) {
 			return true;
 		}
 		if (JDK_CLASSES.contains(element) || OWN_CLASSES.contains(element)
@@ -151,21 +151,25 @@ public final class ClassAllowList {
 
 	/**
 	 * Returns the class name of an array's elements ({@code [[Lcom.example.Order;} gives
-	 * {@code com.example.Order}), the empty string for primitive elements, and any other
-	 * name unchanged.
+	 * {@code com.example.Order}), {@code null} for an array of primitives ({@code [[J}),
+	 * and any other name unchanged.
 	 */
 	private static String elementName(String className) {
-		if (!className.startsWith("[")) {
+		int dimensions = 0;
+		while (dimensions < className.length() && className.charAt(dimensions) == '[') {
+			dimensions++;
+		}
+		if (dimensions == 0) {
 			return className;
 		}
-		int start = 0;
-		while (start < className.length() && className.charAt(start) == '[') {
-			start++;
+		String element = className.substring(dimensions);
+		if (element.length() == 1 && "ZBCSIJFD".contains(element)) {
+			return null;
 		}
-		if (start < className.length() && className.charAt(start) == 'L' && className.endsWith(";")) {
-			return className.substring(start + 1, className.length() - 1);
+		if (element.startsWith("L") && element.endsWith(";")) {
+			return element.substring(1, element.length() - 1);
 		}
-		return (className.length() == start + 1) ? "" : className;
+		return className;
 	}
 
 	static String packageOf(String className) {

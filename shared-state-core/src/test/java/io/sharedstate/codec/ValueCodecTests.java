@@ -371,6 +371,19 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void classNamesAreJudgedAsTheirClassesWouldBe() {
+		ClassAllowList allowList = ClassAllowList.of(List.of("com.example"));
+		assertThat(allowList.isAllowed("[[J")).isTrue();
+		assertThat(allowList.isAllowed("[Ljava.lang.String;")).isTrue();
+		assertThat(allowList.isAllowed("[[Lcom.example.Order;")).isTrue();
+		assertThat(allowList.isAllowed("io.sharedstate.api.SharedObject")).isTrue();
+		assertThat(allowList.isAllowed("[L" + Order.class.getName() + ";")).isFalse();
+		assertThat(allowList.isAllowed("io.sharedstate.dict.LocalDict")).isFalse();
+		assertThat(allowList.isAllowed("[X")).isFalse();
+		assertThat(allowList.isAllowed("")).isFalse();
+	}
+
+	@Test
 	void unknownTagIsRefused() {
 		assertThatExceptionOfType(io.sharedstate.api.SharedStateException.class)
 			.isThrownBy(() -> this.codec.read(new Input(new byte[] { 99 })))
