@@ -218,22 +218,12 @@ final class MethodReferences {
 		return MethodType.methodType(returnType, parameterTypes).toMethodDescriptorString();
 	}
 
+	/** Comparator redeclares equals(Object), which is not its functional method. */
 	private static Method abstractMethod(Class<?> functionalInterface) {
 		return Arrays.stream(functionalInterface.getMethods())
-			.filter((method) -> Modifier.isAbstract(method.getModifiers()) && !isObjectMethod(method))
+			.filter((method) -> Modifier.isAbstract(method.getModifiers()) && !method.getName().equals("equals"))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	/** Comparator redeclares equals(Object), which is not its functional method. */
-	private static boolean isObjectMethod(Method method) {
-		try {
-			Object.class.getMethod(method.getName(), method.getParameterTypes());
-			return true;
-		}
-		catch (NoSuchMethodException ex) {
-			return false;
-		}
 	}
 
 	/** What identifies a rebuilt function, apart from its captured values. */

@@ -9,13 +9,8 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
-import io.sharedstate.SharedState;
-import io.sharedstate.client.ClientOptions;
 import io.sharedstate.codec.ClassAllowList;
 import io.sharedstate.codec.ValueCodec;
-import io.sharedstate.dict.SharedDict;
-import io.sharedstate.server.ServerOptions;
-import io.sharedstate.value.SharedValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -91,33 +86,6 @@ class SharedFunctionsTests {
 			Output output = new Output(64, -1);
 			codec.write(output, function);
 			assertThat(codec.read(new Input(output.toBytes()))).isSameAs(function);
-		}
-	}
-
-	@Test
-	void functionsServeDictsAndValuesOfAServerThatAllowsNoPackage() {
-		try (SharedState server = SharedState.serve(ServerOptions.create("k"));
-				SharedState client = SharedState.connect(ClientOptions.create(server.address(), "k"))) {
-			SharedDict<String, Long> hits = client.dict("hits");
-			hits.merge("home", 1L, SharedFunctions.sum());
-			hits.merge("home", 1L, SharedFunctions.sum());
-			SharedDict<String, Integer> best = client.dict("best");
-			best.merge("alice", 7, SharedFunctions.max());
-			best.merge("alice", 3, SharedFunctions.max());
-			SharedDict<String, String> log = client.dict("log");
-			log.merge("today", "a", SharedFunctions.concat());
-			log.merge("today", "b", SharedFunctions.concat());
-			SharedDict<String, List<String>> tags = client.dict("tags");
-			tags.merge("order", List.of("paid"), SharedFunctions.addAll());
-			tags.merge("order", List.of("sent"), SharedFunctions.addAll());
-			SharedValue<Long> total = client.value("total", 10L);
-			total.accumulateAndGet(5L, SharedFunctions.sum());
-
-			assertThat(hits.get("home")).isEqualTo(2L);
-			assertThat(best.get("alice")).isEqualTo(7);
-			assertThat(log.get("today")).isEqualTo("ab");
-			assertThat(tags.get("order")).containsExactly("paid", "sent");
-			assertThat(total.updateAndGet(SharedFunctions.increment())).isEqualTo(16L);
 		}
 	}
 
