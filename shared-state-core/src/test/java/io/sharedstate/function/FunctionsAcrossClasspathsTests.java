@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose JVM has only shared-state-core and its dependencies on the classpath, as a user's
  * would: the README's example as written, {@link SharedFunctions}, and what a lambda of
  * the client's needs. The client's classes are compiled here into a directory only the
- * client JVM sees.
+ * client JVM sees. A second server allows {@code com.example} and has its value class
+ * {@code com.example.orders.Order}, but not the client's classes.
  */
 class FunctionsAcrossClasspathsTests {
 
@@ -61,9 +62,12 @@ class FunctionsAcrossClasspathsTests {
 			import java.util.List;
 
 			import io.sharedstate.SharedState;
+			import io.sharedstate.client.ClientOptions;
 			import io.sharedstate.dict.SharedDict;
 			import io.sharedstate.function.SharedFunctions;
 			import io.sharedstate.value.SharedValue;
+
+			import com.example.orders.Order;
 
 			public class Clients {
 
@@ -75,7 +79,8 @@ class FunctionsAcrossClasspathsTests {
 					int colon = args[1].lastIndexOf(':');
 					InetSocketAddress address = new InetSocketAddress(args[1].substring(0, colon),
 							Integer.parseInt(args[1].substring(colon + 1)));
-					try (SharedState manager = SharedState.connect(address, "secret")) {
+					try (SharedState manager = SharedState
+						.connect(ClientOptions.create(address, "secret").withAllowedPackages("com.example.orders"))) {
 						SharedDict<String, Long> hits = manager.dict("client-hits");
 						switch (args[0]) {
 							case "shared-functions" -> {
@@ -107,6 +112,12 @@ class FunctionsAcrossClasspathsTests {
 								System.out.println("max=" + hits.get("max"));
 								System.out.println("text=" + text.get("k"));
 							}
+							case "allowed-method-reference" -> {
+								SharedDict<String, Order> orders = manager.dict("orders");
+								orders.merge("o", new Order(2), Order::combine);
+								orders.merge("o", new Order(3), Order::combine);
+								System.out.println("quantity=" + orders.get("o").quantity());
+							}
 							case "lambda" -> report(() -> hits.merge("k", 1L, (a, b) -> a + b));
 							case "own-method-reference" -> report(() -> hits.merge("k", 1L, Clients::add));
 							default -> throw new IllegalArgumentException(args[0]);
@@ -122,6 +133,18 @@ class FunctionsAcrossClasspathsTests {
 					catch (RuntimeException ex) {
 						System.out.println("error=" + ex.getClass().getName() + ": " + ex.getMessage());
 					}
+				}
+
+			}
+			""";
+
+	private static final String ORDER = """
+			package com.example.orders;
+
+			public record Order(int quantity) {
+
+				public Order combine(Order other) {
+					return new Order(this.quantity + other.quantity);
 				}
 
 			}
@@ -169,7 +192,9 @@ class FunctionsAcrossClasspathsTests {
 
 				}
 				""".formatted(readme[0])));
-		Path clientClasses = compile("client", core, Map.of("com/example/Readme.java", """
+		Path orderClasses = compile("orders", core, Map.of("com/example/orders/Order.java", ORDER));
+		String coreAndOrders = core + File.pathSeparator + orderClasses;
+		Path clientClasses = compile("client", coreAndOrders, Map.of("com/example/Readme.java", """
 				package com.example;
 
 				import java.net.InetSocketAddress;
@@ -188,10 +213,10 @@ class FunctionsAcrossClasspathsTests {
 				}
 				""".formatted(readme[1]), "com/example/Clients.java", CLIENTS));
 		serverClasspath = core + File.pathSeparator + serverClasses;
-		clientClasspath = core + File.pathSeparator + clientClasses;
+		clientClasspath = coreAndOrders + File.pathSeparator + clientClasses;
 
 		readmeServer = ChildJvm.start(serverClasspath, "readme.ReadmeServer", Map.of());
-		allowingServer = ChildJvm.start(core, "io.sharedstate.server.StandaloneServer",
+		allowingServer = ChildJvm.start(coreAndOrders, "io.sharedstate.server.StandaloneServer",
 				Map.of("SHARED_STATE_AUTHKEY", AUTHKEY), "127.0.0.1:0", "com.example");
 		readmeServerAddress = readmeServer.awaitLine("READY", TIMEOUT).substring("READY ".length());
 		allowingServerAddress = allowingServer.awaitLine("READY", TIMEOUT).substring("READY ".length());
@@ -232,6 +257,11 @@ class FunctionsAcrossClasspathsTests {
 		ChildJvm.Result result = client("jdk-method-references", readmeServerAddress);
 		assertThat(result.value("max")).isEqualTo("3");
 		assertThat(result.value("text")).isEqualTo("ab");
+	}
+
+	@Test
+	void methodReferenceToAnAllowedClassOnTheServerRunsWithoutTheCallersClass() {
+		assertThat(client("allowed-method-reference", allowingServerAddress).value("quantity")).isEqualTo("5");
 	}
 
 	@Test
