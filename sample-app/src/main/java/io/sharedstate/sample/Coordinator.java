@@ -17,9 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.inject.SharedDict;
-import io.sharedstate.inject.SharedList;
-import io.sharedstate.inject.SharedQueue;
+import io.sharedstate.spring.Inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedList;
+import io.sharedstate.spring.Inject.SharedQueue;
 
 /**
  * Hosts the shared objects, starts the workers, feeds them tasks through a bounded queue,

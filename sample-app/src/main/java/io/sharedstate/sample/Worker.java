@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.sharedstate.barrier.SharedBarrier;
-import io.sharedstate.inject.SharedDict;
-import io.sharedstate.inject.SharedQueue;
+import io.sharedstate.spring.Inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedQueue;
 import io.sharedstate.SharedState;
 
 /**

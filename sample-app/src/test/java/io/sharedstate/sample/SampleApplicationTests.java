@@ -36,6 +36,7 @@ class SampleApplicationTests {
 	@Test
 	void workersSharedTheirResultsAndTheEndpointShowsEveryObject() throws Exception {
 		String body = get("/actuator/sharedstate");
+		assertThat(body).as("previews only for one object; nothing null").doesNotContain("\"preview\"", "null");
 		assertThat(JsonPath.<String>read(body, "$.mode")).isEqualTo("server");
 		assertThat(JsonPath.<List<String>>read(body, "$.objects[*].name")).contains("board", "events", "results",
 				"start", "tally", "tallyLock", "work");

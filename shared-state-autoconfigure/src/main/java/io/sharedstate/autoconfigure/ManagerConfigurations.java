@@ -1,18 +1,24 @@
 package io.sharedstate.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.sharedstate.SharedState;
+import io.sharedstate.autoconfigure.SharedStateProperties.Mode;
 
 /**
  * One configuration per mode; exactly one applies.
  */
 final class ManagerConfigurations {
+
+	/** Spring Boot's default of {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration DEFAULT_SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
 	private ManagerConfigurations() {
 	}
@@ -28,7 +34,7 @@ final class ManagerConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "embedded", matchIfMissing = true)
+	@ConditionalOnMode(Mode.EMBEDDED)
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
@@ -41,7 +47,7 @@ final class ManagerConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "server")
+	@ConditionalOnMode(Mode.SERVER)
 	static class Server {
 
 		@Bean(destroyMethod = "close")
@@ -50,11 +56,20 @@ final class ManagerConfigurations {
 			return withTypes(factory(properties, environment).server(), types);
 		}
 
+		@Bean
+		ManagerServerLifecycle sharedStateServerLifecycle(SharedState sharedState, SharedStateProperties properties,
+				Environment environment) {
+			Duration grace = Binder.get(environment)
+				.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+				.orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT);
+			return new ManagerServerLifecycle(sharedState, properties.getAddress(), grace);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SharedState.class)
-	@ConditionalOnProperty(name = "shared-state.mode", havingValue = "client")
+	@ConditionalOnMode(Mode.CLIENT)
 	static class Client {
 
 		@Bean(destroyMethod = "close")

@@ -27,6 +27,10 @@ final class ManagerFactory {
 		return SharedState.inProcess();
 	}
 
+	/**
+	 * Creates a server-mode manager that does not listen yet; its lifecycle opens it.
+	 * @return the manager
+	 */
 	SharedState server() {
 		SharedStateProperties.Server server = this.properties.getServer();
 		InetSocketAddress address = (this.properties.getAddress() != null) ? address()
@@ -39,7 +43,7 @@ final class ManagerFactory {
 			.withHandshakeTimeout(server.getHandshakeTimeout())
 			.withSessionGracePeriod(server.getSessionGracePeriod())
 			.withAllowedPackages(this.properties.getAllowedPackages().toArray(String[]::new));
-		return SharedState.serve(options);
+		return SharedState.server(options);
 	}
 
 	SharedState client() {

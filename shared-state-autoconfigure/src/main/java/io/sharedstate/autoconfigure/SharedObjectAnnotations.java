@@ -3,19 +3,21 @@ package io.sharedstate.autoconfigure;
 import java.lang.annotation.Annotation;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.inject.SharedBarrier;
-import io.sharedstate.inject.SharedCondition;
-import io.sharedstate.inject.SharedCounter;
-import io.sharedstate.inject.SharedCustom;
-import io.sharedstate.inject.SharedDict;
-import io.sharedstate.inject.SharedEvent;
-import io.sharedstate.inject.SharedJoinableQueue;
-import io.sharedstate.inject.SharedList;
-import io.sharedstate.inject.SharedLock;
-import io.sharedstate.inject.SharedNamespace;
-import io.sharedstate.inject.SharedQueue;
-import io.sharedstate.inject.SharedSemaphore;
-import io.sharedstate.inject.SharedValue;
+import io.sharedstate.api.SharedObject;
+import io.sharedstate.spring.Inject;
+import io.sharedstate.spring.Inject.SharedBarrier;
+import io.sharedstate.spring.Inject.SharedCondition;
+import io.sharedstate.spring.Inject.SharedCounter;
+import io.sharedstate.spring.Inject.SharedCustom;
+import io.sharedstate.spring.Inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedEvent;
+import io.sharedstate.spring.Inject.SharedJoinableQueue;
+import io.sharedstate.spring.Inject.SharedList;
+import io.sharedstate.spring.Inject.SharedLock;
+import io.sharedstate.spring.Inject.SharedNamespace;
+import io.sharedstate.spring.Inject.SharedQueue;
+import io.sharedstate.spring.Inject.SharedSemaphore;
+import io.sharedstate.spring.Inject.SharedValue;
 
 /**
  * Maps the injection annotations to the shared objects they name.
@@ -32,11 +34,21 @@ final class SharedObjectAnnotations {
 	 */
 	static Annotation find(Annotation[] annotations) {
 		for (Annotation annotation : annotations) {
-			if (annotation.annotationType().getPackageName().equals(SharedDict.class.getPackageName())) {
+			if (annotation.annotationType().getEnclosingClass() == Inject.class) {
 				return annotation;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Describes an annotation as it is written, without its package.
+	 * @param annotation the injection annotation
+	 * @return for example {@code @SharedQueue(maxsize=0, value="jobs")}
+	 */
+	static String describe(Annotation annotation) {
+		String text = annotation.toString();
+		return "@" + annotation.annotationType().getSimpleName() + text.substring(text.indexOf('('));
 	}
 
 	/**
@@ -52,15 +64,14 @@ final class SharedObjectAnnotations {
 		if (annotation instanceof SharedCustom custom) {
 			return manager.proxy(custom.type(), custom.value(), targetType);
 		}
-		if (annotation instanceof io.sharedstate.inject.SharedMemoryBlock block) {
+		if (annotation instanceof io.sharedstate.spring.Inject.SharedMemoryBlock block) {
 			return io.sharedstate.autoconfigure.memory.SharedMemoryInjection.resolve(block, manager, targetType,
 					target);
 		}
 		Object object = lookUp(annotation, manager);
 		if (!targetType.isInstance(object)) {
 			throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " on " + target
-					+ " gives a shared " + ((io.sharedstate.api.SharedObject) object).type() + ", which is not a "
-					+ targetType.getName());
+					+ " gives a shared " + ((SharedObject) object).type() + ", which is not a " + targetType.getName());
 		}
 		return object;
 	}

@@ -25,9 +25,9 @@ import io.sharedstate.SharedState;
 
 /**
  * Injects shared objects where a field, or a constructor or method parameter, carries one
- * of the {@code io.sharedstate.inject} annotations. Fields are set after construction (no
- * {@code @Autowired} needed); parameters are resolved with the other dependencies,
- * through the bean factory's autowire candidate resolver.
+ * of the {@link io.sharedstate.spring.Inject} annotations. Fields are set after
+ * construction (no {@code @Autowired} needed); parameters are resolved with the other
+ * dependencies, through the bean factory's autowire candidate resolver.
  */
 final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 
@@ -69,8 +69,9 @@ final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 					ReflectionUtils.setField(field, bean, object);
 				}
 				catch (RuntimeException ex) {
-					throw new BeanCreationException(beanName,
-							"Cannot inject " + annotation + " into " + field + ": " + ex.getMessage(), ex);
+					throw new BeanCreationException(beanName, "Cannot inject "
+							+ SharedObjectAnnotations.describe(annotation) + " into " + field + ": " + ex.getMessage(),
+							ex);
 				}
 			}
 			return values;
@@ -141,8 +142,8 @@ final class SharedObjectInjection implements BeanFactoryPostProcessor, Ordered {
 			}
 			catch (RuntimeException ex) {
 				// A BeansException, so that the bean factory shows its message.
-				throw new BeanCreationException(
-						"Cannot inject " + annotation + " into " + target + ": " + ex.getMessage(), ex);
+				throw new BeanCreationException("Cannot inject " + SharedObjectAnnotations.describe(annotation)
+						+ " into " + target + ": " + ex.getMessage(), ex);
 			}
 		}
 

@@ -13,8 +13,9 @@ import io.sharedstate.SharedState;
  * Auto-configuration of the application's shared-state manager: one per application,
  * created and closed with the context, in the mode {@code shared-state.mode} says. Backs
  * off when the application defines its own {@link SharedState} bean. Shared objects are
- * injected where a field or parameter carries one of the {@code io.sharedstate.inject}
- * annotations, and locks, events and barriers named in the properties become beans.
+ * injected where a field or parameter carries one of the
+ * {@link io.sharedstate.spring.Inject} annotations, and locks, events and barriers named
+ * in the properties become beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SharedStateProperties.class)

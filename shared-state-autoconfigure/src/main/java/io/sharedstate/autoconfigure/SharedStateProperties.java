@@ -66,6 +66,8 @@ public class SharedStateProperties {
 
 	private final Endpoint endpoint = new Endpoint();
 
+	private final Metrics metrics = new Metrics();
+
 	public Mode getMode() {
 		return this.mode;
 	}
@@ -140,6 +142,10 @@ public class SharedStateProperties {
 
 	public Endpoint getEndpoint() {
 		return this.endpoint;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -354,6 +360,42 @@ public class SharedStateProperties {
 
 		public void setPreviewLimit(int previewLimit) {
 			this.previewLimit = previewLimit;
+		}
+
+	}
+
+	/**
+	 * The shared-state meters.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Most distinct object names that get a 'name' tag of their own; objects named
+		 * after the limit is reached share name=other.
+		 */
+		private int maxNames = 100;
+
+		/**
+		 * Name prefixes whose objects share one 'name' tag, the prefix followed by '*',
+		 * because their names come from data: by default the locks of the Spring
+		 * Integration lock registry.
+		 */
+		private List<String> groupedPrefixes = new ArrayList<>(List.of("integration."));
+
+		public int getMaxNames() {
+			return this.maxNames;
+		}
+
+		public void setMaxNames(int maxNames) {
+			this.maxNames = maxNames;
+		}
+
+		public List<String> getGroupedPrefixes() {
+			return this.groupedPrefixes;
+		}
+
+		public void setGroupedPrefixes(List<String> groupedPrefixes) {
+			this.groupedPrefixes = groupedPrefixes;
 		}
 
 	}

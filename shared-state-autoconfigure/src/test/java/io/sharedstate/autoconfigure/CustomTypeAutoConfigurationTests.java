@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.inject.SharedCustom;
+import io.sharedstate.spring.Inject.SharedCustom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

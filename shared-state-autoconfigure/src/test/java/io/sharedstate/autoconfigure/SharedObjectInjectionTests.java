@@ -18,25 +18,25 @@ import org.springframework.context.annotation.Configuration;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.SharedState;
 import io.sharedstate.api.SharedType;
-import io.sharedstate.inject.SharedBarrier;
-import io.sharedstate.inject.SharedCondition;
-import io.sharedstate.inject.SharedCounter;
-import io.sharedstate.inject.SharedDict;
-import io.sharedstate.inject.SharedEvent;
-import io.sharedstate.inject.SharedJoinableQueue;
-import io.sharedstate.inject.SharedList;
-import io.sharedstate.inject.SharedLock;
-import io.sharedstate.inject.SharedNamespace;
-import io.sharedstate.inject.SharedQueue;
-import io.sharedstate.inject.SharedSemaphore;
-import io.sharedstate.inject.SharedValue;
+import io.sharedstate.barrier.SharedBarrier;
+import io.sharedstate.dict.SharedDict;
+import io.sharedstate.event.SharedEvent;
+import io.sharedstate.list.SharedList;
+import io.sharedstate.lock.SharedCondition;
+import io.sharedstate.lock.SharedLock;
+import io.sharedstate.namespace.SharedNamespace;
+import io.sharedstate.queue.SharedJoinableQueue;
+import io.sharedstate.queue.SharedQueue;
+import io.sharedstate.semaphore.SharedSemaphore;
+import io.sharedstate.value.SharedCounter;
+import io.sharedstate.value.SharedValue;
+import io.sharedstate.spring.Inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link SharedObjectInjection}: fields, constructor parameters and bean method
- * parameters that carry an {@code io.sharedstate.inject} annotation get the shared object
- * of that name.
+ * parameters that carry an {@link Inject} annotation get the shared object of that name.
  */
 class SharedObjectInjectionTests {
 
@@ -174,65 +174,65 @@ class SharedObjectInjectionTests {
 
 	static class FieldTargets {
 
-		@SharedDict("dict")
+		@Inject.SharedDict("dict")
 		Map<String, Object> map;
 
-		@SharedDict("dict")
+		@Inject.SharedDict("dict")
 		ConcurrentMap<String, Object> concurrentMap;
 
-		@SharedDict("dict")
-		io.sharedstate.dict.SharedDict<String, Object> dict;
+		@Inject.SharedDict("dict")
+		SharedDict<String, Object> dict;
 
-		@SharedList("list")
+		@Inject.SharedList("list")
 		List<String> list;
 
-		@SharedList("list")
-		io.sharedstate.list.SharedList<String> sharedList;
+		@Inject.SharedList("list")
+		SharedList<String> sharedList;
 
-		@SharedNamespace("namespace")
-		io.sharedstate.namespace.SharedNamespace namespace;
+		@Inject.SharedNamespace("namespace")
+		SharedNamespace namespace;
 
-		@SharedValue("value")
-		io.sharedstate.value.SharedValue<String> value;
+		@Inject.SharedValue("value")
+		SharedValue<String> value;
 
-		@SharedCounter("counter")
-		io.sharedstate.value.SharedCounter counter;
+		@Inject.SharedCounter("counter")
+		SharedCounter counter;
 
-		@SharedEvent("event")
-		io.sharedstate.event.SharedEvent event;
+		@Inject.SharedEvent("event")
+		SharedEvent event;
 
-		@SharedLock("lock")
+		@Inject.SharedLock("lock")
 		Lock lock;
 
-		@SharedLock("lock")
-		io.sharedstate.lock.SharedLock sharedLock;
+		@Inject.SharedLock("lock")
+		SharedLock sharedLock;
 
-		@SharedLock(value = "rlock", reentrant = true)
+		@Inject.SharedLock(value = "rlock", reentrant = true)
 		Lock rlock;
 
-		@SharedSemaphore(value = "semaphore", permits = 3)
-		io.sharedstate.semaphore.SharedSemaphore semaphore;
+		@Inject.SharedSemaphore(value = "semaphore", permits = 3)
+		SharedSemaphore semaphore;
 
-		@SharedSemaphore(value = "bounded", permits = 2, bounded = true)
-		io.sharedstate.semaphore.SharedSemaphore boundedSemaphore;
+		@Inject.SharedSemaphore(value = "bounded", permits = 2, bounded = true)
+		SharedSemaphore boundedSemaphore;
 
-		@SharedCondition(value = "condition", lock = "condition-lock")
-		io.sharedstate.lock.SharedCondition condition;
+		@Inject.SharedCondition(value = "condition", lock = "condition-lock")
+		SharedCondition condition;
 
-		@SharedBarrier(value = "barrier", parties = 4)
-		io.sharedstate.barrier.SharedBarrier barrier;
+		@Inject.SharedBarrier(value = "barrier", parties = 4)
+		SharedBarrier barrier;
 
-		@SharedQueue(value = "queue", maxsize = 5)
+		@Inject.SharedQueue(value = "queue", maxsize = 5)
 		BlockingQueue<String> blockingQueue;
 
-		@SharedQueue("queue")
+		@Inject.SharedQueue("queue")
 		Queue<String> queue;
 
-		@SharedQueue("queue")
-		io.sharedstate.queue.SharedQueue<String> sharedQueue;
+		@Inject.SharedQueue("queue")
+		SharedQueue<String> sharedQueue;
 
-		@SharedJoinableQueue("joinable")
-		io.sharedstate.queue.SharedJoinableQueue<String> joinableQueue;
+		@Inject.SharedJoinableQueue("joinable")
+		SharedJoinableQueue<String> joinableQueue;
 
 	}
 
@@ -244,40 +244,40 @@ class SharedObjectInjectionTests {
 
 		final List<String> list;
 
-		final io.sharedstate.namespace.SharedNamespace namespace;
+		final SharedNamespace namespace;
 
-		final io.sharedstate.value.SharedValue<String> value;
+		final SharedValue<String> value;
 
-		final io.sharedstate.value.SharedCounter counter;
+		final SharedCounter counter;
 
-		final io.sharedstate.event.SharedEvent event;
+		final SharedEvent event;
 
 		final Lock lock;
 
 		final Lock rlock;
 
-		final io.sharedstate.semaphore.SharedSemaphore semaphore;
+		final SharedSemaphore semaphore;
 
 		final Condition condition;
 
-		final io.sharedstate.barrier.SharedBarrier barrier;
+		final SharedBarrier barrier;
 
 		final BlockingQueue<String> queue;
 
-		final io.sharedstate.queue.SharedJoinableQueue<String> joinableQueue;
+		final SharedJoinableQueue<String> joinableQueue;
 
-		ConstructorTargets(@SharedDict("dict") Map<String, Object> map,
-				@SharedDict("dict") ConcurrentMap<String, Object> concurrentMap, @SharedList("list") List<String> list,
-				@SharedNamespace("namespace") io.sharedstate.namespace.SharedNamespace namespace,
-				@SharedValue("value") io.sharedstate.value.SharedValue<String> value,
-				@SharedCounter("counter") io.sharedstate.value.SharedCounter counter,
-				@SharedEvent("event") io.sharedstate.event.SharedEvent event, @SharedLock("lock") Lock lock,
-				@SharedLock(value = "rlock", reentrant = true) Lock rlock,
-				@SharedSemaphore("semaphore") io.sharedstate.semaphore.SharedSemaphore semaphore,
-				@SharedCondition(value = "condition", lock = "condition-lock") Condition condition,
-				@SharedBarrier(value = "barrier", parties = 2) io.sharedstate.barrier.SharedBarrier barrier,
-				@SharedQueue("queue") BlockingQueue<String> queue,
-				@SharedJoinableQueue("joinable") io.sharedstate.queue.SharedJoinableQueue<String> joinableQueue) {
+		ConstructorTargets(@Inject.SharedDict("dict") Map<String, Object> map,
+				@Inject.SharedDict("dict") ConcurrentMap<String, Object> concurrentMap,
+				@Inject.SharedList("list") List<String> list,
+				@Inject.SharedNamespace("namespace") SharedNamespace namespace,
+				@Inject.SharedValue("value") SharedValue<String> value,
+				@Inject.SharedCounter("counter") SharedCounter counter, @Inject.SharedEvent("event") SharedEvent event,
+				@Inject.SharedLock("lock") Lock lock, @Inject.SharedLock(value = "rlock", reentrant = true) Lock rlock,
+				@Inject.SharedSemaphore("semaphore") SharedSemaphore semaphore,
+				@Inject.SharedCondition(value = "condition", lock = "condition-lock") Condition condition,
+				@Inject.SharedBarrier(value = "barrier", parties = 2) SharedBarrier barrier,
+				@Inject.SharedQueue("queue") BlockingQueue<String> queue,
+				@Inject.SharedJoinableQueue("joinable") SharedJoinableQueue<String> joinableQueue) {
 			this.map = map;
 			this.concurrentMap = concurrentMap;
 			this.list = list;
@@ -302,7 +302,8 @@ class SharedObjectInjectionTests {
 
 		final List<String> ids;
 
-		TypedConstructorTargets(@SharedDict("hits") Map<String, Long> hits, @SharedList("ids") List<String> ids) {
+		TypedConstructorTargets(@Inject.SharedDict("hits") Map<String, Long> hits,
+				@Inject.SharedList("ids") List<String> ids) {
 			this.hits = hits;
 			this.ids = ids;
 		}
@@ -313,12 +314,12 @@ class SharedObjectInjectionTests {
 	static class BeanMethodTargets {
 
 		@Bean
-		Map<String, Long> hits(@SharedDict("hits") Map<String, Long> hits) {
+		Map<String, Long> hits(@Inject.SharedDict("hits") Map<String, Long> hits) {
 			return hits;
 		}
 
 		@Bean
-		BlockingQueue<String> jobs(@SharedQueue("jobs") BlockingQueue<String> jobs) {
+		BlockingQueue<String> jobs(@Inject.SharedQueue("jobs") BlockingQueue<String> jobs) {
 			return jobs;
 		}
 
@@ -326,32 +327,32 @@ class SharedObjectInjectionTests {
 
 	static class WrongFieldType {
 
-		@SharedDict("orders")
+		@Inject.SharedDict("orders")
 		List<String> orders;
 
 	}
 
 	static class WrongParameterType {
 
-		WrongParameterType(@SharedQueue("jobs") Map<String, String> orders) {
+		WrongParameterType(@Inject.SharedQueue("jobs") Map<String, String> orders) {
 		}
 
 	}
 
 	static class SameNameFields {
 
-		@SharedDict("orders")
+		@Inject.SharedDict("orders")
 		Map<String, String> orders;
 
-		@SharedList("orders")
+		@Inject.SharedList("orders")
 		List<String> orderList;
 
 	}
 
 	static class SameNameParameters {
 
-		SameNameParameters(@SharedDict("orders") Map<String, String> orders,
-				@SharedList("orders") List<String> orderList) {
+		SameNameParameters(@Inject.SharedDict("orders") Map<String, String> orders,
+				@Inject.SharedList("orders") List<String> orderList) {
 		}
 
 	}

@@ -3,8 +3,10 @@ package io.sharedstate.autoconfigure;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -21,7 +24,7 @@ import io.sharedstate.api.SharedStateUnavailableException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.event.SharedEvent;
-import io.sharedstate.inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedDict;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.lock.SharedLock;
 
@@ -168,6 +171,25 @@ class SharedStateAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).getBean(SharedState.class).isSameAs(own);
 			});
+	}
+
+	@Test
+	void runWithAModeThatIsNoneShouldFailBindingTheModeProperty() {
+		this.contextRunner.withPropertyValues("shared-state.mode=serverr")
+			.run((context) -> assertThat(context).getFailure().satisfies((failure) -> {
+				BindException bind = (BindException) Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
+					.filter(BindException.class::isInstance)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("No BindException in", failure));
+				assertThat(bind.getName().toString()).isEqualTo("shared-state.mode");
+				assertThat(bind.getProperty().getValue()).isEqualTo("serverr");
+			}));
+	}
+
+	@Test
+	void runWithModeInCapitalsShouldBindItAsTheMode() {
+		this.contextRunner.withPropertyValues("shared-state.mode=SERVER", "shared-state.authkey=" + TestServers.AUTHKEY)
+			.run((context) -> assertThat(context.getBean(SharedState.class).mode()).isEqualTo(ManagerMode.SERVER));
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import io.sharedstate.api.MissingClassException;
 
 /**
- * Checks every class named in the input against the allow-list once it is loaded (without
- * being initialised) and before any instance is created.
+ * Checks every class named in the input against the allow-list by its name, before it is
+ * loaded or has a serializer, and every registered class read by id.
  */
 final class AllowListClassResolver extends DefaultClassResolver {
 
@@ -28,18 +28,28 @@ final class AllowListClassResolver extends DefaultClassResolver {
 		}
 		catch (KryoException ex) {
 			if (ex.getCause() instanceof ClassNotFoundException missing) {
-				throw new MissingClassException("Class " + missing.getMessage()
-						+ " is not on the classpath of this process; put the jar that holds it on the classpath of "
-						+ "every process that reads it (for functions: the manager server's).", ex);
+				throw new MissingClassException(missingMessage(missing.getMessage()), ex);
 			}
 			throw ex;
 		}
-		// Lambdas arrive under Kryo's closure marker; LambdaSerializer checks their
-		// capturing class.
+		// Lambdas arrive under Kryo's closure marker; LambdaSerializer checks what they
+		// need.
 		if (registration != null && registration.getType() != ClosureSerializer.Closure.class) {
 			this.allowList.check(registration.getType());
 		}
 		return registration;
+	}
+
+	/** Called for every class name read, before Kryo loads the class. */
+	@Override
+	protected Class<?> getTypeByName(String className) {
+		this.allowList.check(className);
+		return super.getTypeByName(className);
+	}
+
+	static String missingMessage(String className) {
+		return "Class " + className + " is allowed but not on the classpath of this process: put the jar that holds it "
+				+ "on the classpath of every process that reads it (for functions: the manager server's).";
 	}
 
 }

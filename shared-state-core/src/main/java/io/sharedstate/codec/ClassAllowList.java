@@ -6,12 +6,15 @@ import java.util.Set;
 
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.SharedObject;
-import io.sharedstate.custom.CustomTypeRef;
 
 /**
  * Decides which classes decoding may instantiate: JDK value types and collections, this
  * library's own types, and the packages the user allows. Everything else is refused
  * before an instance exists, so a peer cannot make this process build arbitrary objects.
+ * <p>
+ * Classes are judged by name, so that a class a peer names is refused before it is
+ * loaded; the answer for a loaded class is cached, because decoding asks for every
+ * object.
  */
 public final class ClassAllowList {
 
@@ -30,12 +33,30 @@ public final class ClassAllowList {
 			"java.util.concurrent.ConcurrentSkipListMap");
 
 	/**
+	 * This library's classes that travel: snapshots, inspection records, the ready-made
+	 * functions, custom type references, and the marker every shared object reference is
+	 * written under.
+	 */
+	private static final List<String> OWN_PACKAGES = List.of("io.sharedstate.snapshot.", "io.sharedstate.inspect.",
+			"io.sharedstate.function.");
+
+	private static final Set<String> OWN_CLASSES = Set.of("io.sharedstate.api.SharedObject",
+			"io.sharedstate.custom.CustomTypeRef");
+
+	/**
 	 * The JDK's own helper objects that functions use, such as
 	 * {@code Comparator.reverseOrder()} and {@code Collections.emptyList()}.
 	 */
 	private static final String JDK_COLLECTIONS_HELPERS = "java.util.Collections$";
 
 	private final List<String> allowedPackages;
+
+	private final ClassValue<Boolean> loadedClasses = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return decide(type);
+		}
+	};
 
 	private ClassAllowList(List<String> allowedPackages) {
 		this.allowedPackages = allowedPackages;
@@ -65,27 +86,62 @@ public final class ClassAllowList {
 	 * @return whether it is allowed
 	 */
 	public boolean isAllowed(Class<?> type) {
+		return this.loadedClasses.get(type);
+	}
+
+	/**
+	 * Returns whether a class may be decoded, judged by its name alone, as
+	 * {@link Class#getName()} spells it ({@code [Lcom.example.Order;} for an array).
+	 * @param className the binary name
+	 * @return whether it is allowed
+	 */
+	public boolean isAllowed(String className) {
+		String element = elementName(className);
+		if (element == null) {
+			return true;
+		}
+		if (JDK_CLASSES.contains(element) || OWN_CLASSES.contains(element)
+				|| element.startsWith(JDK_COLLECTIONS_HELPERS) || startsWithAny(element, JDK_PACKAGES)
+				|| startsWithAny(element, OWN_PACKAGES)) {
+			return true;
+		}
+		return startsWithAny(element, this.allowedPackages);
+	}
+
+	/**
+	 * Refuses a class that is not allowed.
+	 * @param type the class about to be decoded
+	 * @throws ClassNotAllowedException naming the class and the settings that would allow
+	 * it
+	 */
+	public void check(Class<?> type) {
+		if (!isAllowed(type)) {
+			throw new ClassNotAllowedException(notAllowedMessage(elementName(type.getName())));
+		}
+	}
+
+	/**
+	 * Refuses a class name that is not allowed, before anything loads the class.
+	 * @param className the binary name, as {@link Class#getName()} spells it
+	 * @throws ClassNotAllowedException naming the class and the settings that would allow
+	 * it
+	 */
+	public void check(String className) {
+		if (!isAllowed(className)) {
+			throw new ClassNotAllowedException(notAllowedMessage(elementName(className)));
+		}
+	}
+
+	private Boolean decide(Class<?> type) {
 		while (type.isArray()) {
 			type = type.getComponentType();
 		}
-		if (type.isPrimitive()) {
-			return true;
-		}
-		String name = type.getName();
-		if (JDK_CLASSES.contains(name) || name.startsWith("io.sharedstate.snapshot.")
-				|| name.startsWith("io.sharedstate.inspect.") || SharedObject.class.isAssignableFrom(type)
-				|| type == CustomTypeRef.class) {
-			return true;
-		}
-		for (String prefix : JDK_PACKAGES) {
-			if (name.startsWith(prefix)) {
-				return true;
-			}
-		}
-		if (name.startsWith(JDK_COLLECTIONS_HELPERS)) {
-			return true;
-		}
-		for (String prefix : this.allowedPackages) {
+		// A shared object travels as a reference; its class is never instantiated.
+		return type.isPrimitive() || SharedObject.class.isAssignableFrom(type) || isAllowed(type.getName());
+	}
+
+	private static boolean startsWithAny(String name, List<String> prefixes) {
+		for (String prefix : prefixes) {
 			if (name.startsWith(prefix)) {
 				return true;
 			}
@@ -94,23 +150,38 @@ public final class ClassAllowList {
 	}
 
 	/**
-	 * Refuses a class that is not allowed.
-	 * @param type the class about to be decoded
-	 * @throws ClassNotAllowedException naming the class and the setting that would allow
-	 * it
+	 * Returns the class name of an array's elements ({@code [[Lcom.example.Order;} gives
+	 * {@code com.example.Order}), {@code null} for an array of primitives ({@code [[J}),
+	 * and any other name unchanged.
 	 */
-	public void check(Class<?> type) {
-		if (!isAllowed(type)) {
-			throw new ClassNotAllowedException(notAllowedMessage(type.getName()));
+	private static String elementName(String className) {
+		int dimensions = 0;
+		while (dimensions < className.length() && className.charAt(dimensions) == '[') {
+			dimensions++;
 		}
+		if (dimensions == 0) {
+			return className;
+		}
+		String element = className.substring(dimensions);
+		if (element.length() == 1 && "ZBCSIJFD".contains(element)) {
+			return null;
+		}
+		if (element.startsWith("L") && element.endsWith(";")) {
+			return element.substring(1, element.length() - 1);
+		}
+		return className;
+	}
+
+	static String packageOf(String className) {
+		int dot = className.lastIndexOf('.');
+		return (dot > 0) ? className.substring(0, dot) : className;
 	}
 
 	static String notAllowedMessage(String className) {
-		int dot = className.lastIndexOf('.');
-		String pkg = (dot > 0) ? className.substring(0, dot) : className;
-		return "Refusing to decode an instance of " + className + ": its package is not allowed. Add '" + pkg
-				+ "' to the allowed packages (withAllowedPackages(...) on ServerOptions and ClientOptions) of every "
-				+ "process that reads it.";
+		return "Refusing to decode an instance of " + className + ": its package is not allowed. Add '"
+				+ packageOf(className) + "' to the allowed packages of every process that reads it "
+				+ "(shared-state.allowed-packages with Spring Boot, or withAllowedPackages(...) on ServerOptions and "
+				+ "ClientOptions), and put " + className + " on that process's classpath.";
 	}
 
 }

@@ -2,6 +2,7 @@ package io.sharedstate.codec;
 
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 import com.esotericsoftware.kryo.Kryo;
@@ -10,54 +11,102 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
+import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.MissingClassException;
 
 /**
- * Encodes serializable lambdas and method references as their {@link SerializedLambda}
- * and recreates them through the capturing class, as Java serialization does. The
- * capturing class goes through the allow-list like any other class; so do the captured
- * arguments.
+ * Encodes serializable lambdas and method references as their {@link SerializedLambda},
+ * the class that created them travelling as a name. Decoding rebuilds a method reference
+ * to a public method of an allowed class from that form alone ({@link MethodReferences});
+ * anything else (a lambda, whose body lives in the class that created it) is recreated
+ * through that class, as Java serialization does, once its name passes the allow-list.
+ * The captured arguments are decoded like any value.
  */
 final class LambdaSerializer extends Serializer<Object> {
 
+	private static final String NO_CLASS_NEEDED = "pass a method reference to a public method of a JDK class (such "
+			+ "as Long::sum or String::concat) or one of io.sharedstate.function.SharedFunctions, which run without it";
+
+	private final ClassAllowList allowList;
+
+	private final MethodReferences methodReferences;
+
+	LambdaSerializer(ClassAllowList allowList, MethodReferences methodReferences) {
+		this.allowList = allowList;
+		this.methodReferences = methodReferences;
+	}
+
 	@Override
 	public void write(Kryo kryo, Output output, Object lambda) {
-		SerializedLambda form = serializedForm(lambda);
-		output.writeVarInt(form.getCapturedArgCount(), true);
-		for (int i = 0; i < form.getCapturedArgCount(); i++) {
-			kryo.writeClassAndObject(output, form.getCapturedArg(i));
+		SerializedLambda lambdaForm = serializedForm(lambda);
+		FunctionForm.of(lambdaForm).write(output);
+		output.writeVarInt(lambdaForm.getCapturedArgCount(), true);
+		for (int i = 0; i < lambdaForm.getCapturedArgCount(); i++) {
+			kryo.writeClassAndObject(output, lambdaForm.getCapturedArg(i));
 		}
-		kryo.writeClass(output, capturingClass(form, lambda.getClass().getClassLoader()));
-		output.writeString(form.getFunctionalInterfaceClass());
-		output.writeString(form.getFunctionalInterfaceMethodName());
-		output.writeString(form.getFunctionalInterfaceMethodSignature());
-		output.writeVarInt(form.getImplMethodKind(), true);
-		output.writeString(form.getImplClass());
-		output.writeString(form.getImplMethodName());
-		output.writeString(form.getImplMethodSignature());
-		output.writeString(form.getInstantiatedMethodType());
 	}
 
 	@Override
 	public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+		FunctionForm form = FunctionForm.read(input);
+		boolean rebuildable = this.methodReferences.mayRebuild(form);
+		if (!rebuildable) {
+			checkCreator(form);
+		}
 		Object[] captured = new Object[input.readVarInt(true)];
 		for (int i = 0; i < captured.length; i++) {
 			captured[i] = kryo.readClassAndObject(input);
 		}
-		Class<?> capturingClass = kryo.readClass(input).getType();
-		SerializedLambda form = new SerializedLambda(capturingClass, input.readString(), input.readString(),
-				input.readString(), input.readVarInt(true), input.readString(), input.readString(), input.readString(),
-				input.readString(), captured);
+		if (rebuildable) {
+			Object function = this.methodReferences.rebuild(form, captured, kryo.getClassLoader());
+			if (function != null) {
+				return function;
+			}
+			checkCreator(form);
+		}
+		return throughCreator(form, captured, kryo.getClassLoader());
+	}
+
+	private void checkCreator(FunctionForm form) {
+		if (!this.allowList.isAllowed(form.capturingClass())) {
+			throw new ClassNotAllowedException(notAllowedMessage(form));
+		}
+	}
+
+	private static Object throughCreator(FunctionForm form, Object[] captured, ClassLoader loader) {
+		Class<?> creator;
 		try {
-			Method deserialize = capturingClass.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
+			creator = Class.forName(form.capturingClass(), false, loader);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new MissingClassException("Cannot run " + form.describe()
+					+ ": it runs through the class that created " + "it, " + form.capturingClass()
+					+ ", which is allowed but not on the classpath of this process. Put " + "the jar that holds "
+					+ form.capturingClass() + " on the manager server's classpath, or " + NO_CLASS_NEEDED + ".", ex);
+		}
+		try {
+			Method deserialize = creator.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
 			deserialize.setAccessible(true);
-			return deserialize.invoke(null, form);
+			return deserialize.invoke(null, form.toSerializedLambda(creator, captured));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new MissingClassException("Cannot recreate the function " + form.getImplClass() + "::"
-					+ form.getImplMethodName() + " in this process: the class " + capturingClass.getName()
-					+ " that defines it is not the same here (rebuild and redeploy it to every process).", ex);
+			Throwable cause = (ex instanceof InvocationTargetException invocation) ? invocation.getCause() : ex;
+			throw new MissingClassException("Cannot recreate " + form.describe() + " in this process: the class "
+					+ form.capturingClass() + " that created it is not the same here (rebuild it and redeploy it to "
+					+ "every process).", cause);
 		}
+	}
+
+	private static String notAllowedMessage(FunctionForm form) {
+		String creator = form.capturingClass();
+		String needed = form.isLambda() ? creator : form.implClassName();
+		String why = form.isLambda() ? "a lambda runs through the class that created it, and " + creator + " is not"
+				: "only method references to public methods of allowed classes are rebuilt here, otherwise they run "
+						+ "through the class that created them, and neither " + needed + " nor " + creator + " is";
+		return "Refusing to run " + form.describe() + ": " + why + " in an allowed package of this process. Either "
+				+ "add '" + ClassAllowList.packageOf(needed) + "' to the manager server's allowed packages "
+				+ "(shared-state.allowed-packages with Spring Boot, or ServerOptions.withAllowedPackages(...)) and put "
+				+ needed + " on the server's classpath, or " + NO_CLASS_NEEDED + ".";
 	}
 
 	private static SerializedLambda serializedForm(Object lambda) {
@@ -71,16 +120,6 @@ final class LambdaSerializer extends Serializer<Object> {
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new KryoException("Cannot encode the function " + lambda, ex);
-		}
-	}
-
-	private static Class<?> capturingClass(SerializedLambda form, ClassLoader loader) {
-		try {
-			String name = form.getCapturingClass().replace('/', '.');
-			return Class.forName(name, false, loader);
-		}
-		catch (ClassNotFoundException ex) {
-			throw new KryoException("Cannot find the class that defines the function " + form.getImplMethodName(), ex);
 		}
 	}
 

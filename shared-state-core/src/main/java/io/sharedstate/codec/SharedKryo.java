@@ -1,6 +1,5 @@
 package io.sharedstate.codec;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -22,7 +21,6 @@ import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import io.sharedstate.api.SharedObject;
-import io.sharedstate.custom.CustomObject;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
 import io.sharedstate.snapshot.SnapshotSet;
@@ -33,6 +31,11 @@ import java.util.List;
  * against the allow-list, POJOs without a no-argument constructor supported, lambdas
  * encoded as serialized lambdas, shared objects encoded as references, JDK wrapper
  * collections encoded by content. Object graphs may share and cycle references.
+ * <p>
+ * While decoding, every class Kryo is about to build a serializer for or read an instance
+ * of is checked, not only the classes the input names: Kryo writes no class name for a
+ * field, record component, array element or generic collection element or map key whose
+ * declared type is final, so a check of named classes alone could be bypassed.
  */
 final class SharedKryo extends Kryo {
 
@@ -46,8 +49,13 @@ final class SharedKryo extends Kryo {
 			java.util.concurrent.ConcurrentHashMap.class, java.util.concurrent.CopyOnWriteArrayList.class,
 			java.util.concurrent.ConcurrentSkipListMap.class);
 
-	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver) {
+	private final ClassAllowList allowList;
+
+	private boolean decoding;
+
+	SharedKryo(ClassAllowList allowList, SharedObjectResolver resolver, MethodReferences methodReferences) {
 		super(new AllowListClassResolver(allowList), new MapReferenceResolver());
+		this.allowList = allowList;
 		setRegistrationRequired(false);
 		setWarnUnregisteredClasses(false);
 		setReferences(true);
@@ -57,8 +65,52 @@ final class SharedKryo extends Kryo {
 		register(SnapshotList.class, snapshots, 100);
 		register(SnapshotSet.class, snapshots, 101);
 		register(SnapshotMap.class, snapshots, 102);
-		register(ClosureSerializer.Closure.class, new LambdaSerializer(), 103);
-		addDefaultSerializer(SharedObject.class, new SharedObjectSerializer(resolver));
+		register(ClosureSerializer.Closure.class, new LambdaSerializer(allowList, methodReferences), 103);
+		Serializer<SharedObject> references = new SharedObjectSerializer(resolver);
+		register(SharedObject.class, references, 104);
+		addDefaultSerializer(SharedObject.class, references);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeClassAndObject}, checking every class on the
+	 * way.
+	 * @param input the buffer
+	 * @return the value
+	 */
+	Object readValue(Input input) {
+		this.decoding = true;
+		try {
+			return readClassAndObject(input);
+		}
+		finally {
+			this.decoding = false;
+		}
+	}
+
+	/**
+	 * Every serializer Kryo uses while decoding comes from here, including those of final
+	 * field types it reads without a class name.
+	 */
+	@Override
+	public Registration getRegistration(Class type) {
+		if (this.decoding && type != null) {
+			this.allowList.check(type);
+		}
+		return super.getRegistration(type);
+	}
+
+	/** A field serializer reuses the serializer of a final field type it built before. */
+	@Override
+	public <T> T readObject(Input input, Class<T> type, Serializer serializer) {
+		this.allowList.check(type);
+		return super.readObject(input, type, serializer);
+	}
+
+	/** A field serializer reuses the serializer of a final field type it built before. */
+	@Override
+	public <T> T readObjectOrNull(Input input, Class<T> type, Serializer serializer) {
+		this.allowList.check(type);
+		return super.readObjectOrNull(input, type, serializer);
 	}
 
 	/**
@@ -73,12 +125,13 @@ final class SharedKryo extends Kryo {
 	}
 
 	private static Class<?> canonical(Class<?> type) {
-		if (type != null && Proxy.isProxyClass(type) && CustomObject.class.isAssignableFrom(type)) {
-			// The proxy class exists only in this process; the reader makes its own.
-			return CustomObject.class;
+		if (type != null && SharedObject.class.isAssignableFrom(type)) {
+			// A reference: the reader resolves it into its own live object or proxy, and
+			// needs neither this class nor the right to instantiate it.
+			return SharedObject.class;
 		}
 		if (type == null || PLAIN_COLLECTIONS.contains(type) || type.getName().startsWith("io.sharedstate.snapshot.")
-				|| EnumSet.class.isAssignableFrom(type) || SharedObject.class.isAssignableFrom(type)) {
+				|| EnumSet.class.isAssignableFrom(type)) {
 			return type;
 		}
 		if (Map.class.isAssignableFrom(type)) {

@@ -1,6 +1,5 @@
 package io.sharedstate.codec;
 
-import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -37,7 +36,7 @@ public final class ValueCodec {
 
 	private static final byte OBJECT = 8;
 
-	private final Pool<Kryo> kryos;
+	private final Pool<SharedKryo> kryos;
 
 	/**
 	 * Creates a codec.
@@ -45,10 +44,11 @@ public final class ValueCodec {
 	 * @param resolver turns decoded references to shared objects into live objects
 	 */
 	public ValueCodec(ClassAllowList allowList, SharedObjectResolver resolver) {
+		MethodReferences methodReferences = new MethodReferences(allowList);
 		this.kryos = new Pool<>(true, false) {
 			@Override
-			protected Kryo create() {
-				return new SharedKryo(allowList, resolver);
+			protected SharedKryo create() {
+				return new SharedKryo(allowList, resolver, methodReferences);
 			}
 		};
 	}
@@ -119,7 +119,7 @@ public final class ValueCodec {
 	}
 
 	private void writeObject(Output output, Object value) {
-		Kryo kryo = this.kryos.obtain();
+		SharedKryo kryo = this.kryos.obtain();
 		try {
 			kryo.writeClassAndObject(output, value);
 		}
@@ -141,9 +141,9 @@ public final class ValueCodec {
 	}
 
 	private Object readObject(Input input) {
-		Kryo kryo = this.kryos.obtain();
+		SharedKryo kryo = this.kryos.obtain();
 		try {
-			return kryo.readClassAndObject(input);
+			return kryo.readValue(input);
 		}
 		catch (RuntimeException ex) {
 			RuntimeException ours = ourCause(ex);

@@ -5,8 +5,9 @@ import java.util.function.Function;
 
 /**
  * A {@link Function} that can be shipped to the manager server and run there. A lambda or
- * method reference passed where this type is expected is compiled as serializable; its
- * class must be on the server's classpath and in an allowed package.
+ * method reference passed where this type is expected is compiled as serializable. A
+ * method reference to a public method of a JDK class or an allowed class runs on any
+ * server; a lambda needs its class on the server's classpath and in an allowed package.
  */
 @FunctionalInterface
 public interface SerializableFunction<T, R> extends Function<T, R>, Serializable {

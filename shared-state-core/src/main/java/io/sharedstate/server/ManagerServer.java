@@ -127,7 +127,8 @@ public final class ManagerServer implements AutoCloseable {
 		try {
 			this.listener = bootstrap.bind(this.options.address()).syncUninterruptibly().channel();
 		}
-		catch (RuntimeException ex) {
+		catch (Exception ex) {
+			// Netty rethrows the bind's own exception (a BindException, say) unchecked.
 			shutDownThreads();
 			throw new SharedStateException("Cannot listen on " + this.options.address().getHostString() + ":"
 					+ this.options.address().getPort() + ": " + ex.getMessage(), ex);

@@ -182,8 +182,26 @@ final class RequestDispatcher {
 	 */
 	record Request(int requestId, int op, Object[] args, CallRecord call, Fenced fenced) {
 
+		/**
+		 * Whether the request runs code its caller wrote (a custom object's method, or a
+		 * function it passed), which may take long or wait: it then runs off the I/O
+		 * thread.
+		 */
 		boolean runsUserCode() {
-			return this.call != null && this.call.operation().runsUserCode();
+			if (this.call == null) {
+				return false;
+			}
+			if (this.call.operation().runsUserCode()) {
+				return true;
+			}
+			for (Object arg : this.args) {
+				if (arg instanceof java.util.function.Function || arg instanceof java.util.function.BiFunction
+						|| arg instanceof java.util.function.Predicate || arg instanceof java.util.Comparator
+						|| arg instanceof java.util.function.Supplier || arg instanceof java.util.function.Consumer) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.sharedstate.codec;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,13 @@ import org.junit.jupiter.api.Test;
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.SharedObject;
 import io.sharedstate.api.SharedType;
+import io.sharedstate.codec.allowed.Price;
 import io.sharedstate.function.SerializableBiFunction;
+import io.sharedstate.function.SerializableBinaryOperator;
+import io.sharedstate.function.SerializableComparator;
 import io.sharedstate.function.SerializableFunction;
+import io.sharedstate.function.SerializablePredicate;
+import io.sharedstate.function.SerializableUnaryOperator;
 import io.sharedstate.snapshot.LostUpdateException;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
@@ -215,6 +222,88 @@ class ValueCodecTests {
 		assertThat(back.apply(2L, 3L)).isEqualTo(5L);
 	}
 
+	// method references rebuilt without the class that created them: this test class is
+	// not allowed in the reading codec, so it cannot be what runs them
+
+	@SuppressWarnings("unchecked")
+	private static <T> T rebuilt(T function) {
+		ValueCodec reader = codec("com.example");
+		T back = (T) decode(reader, encode(reader, function));
+		// and the rebuilt function travels again
+		return (T) decode(reader, encode(reader, back));
+	}
+
+	@Test
+	void methodReferencesToJdkMethodsRunWithoutTheirCreatingClass() {
+		SerializableBiFunction<Long, Long, Long> longSum = Long::sum;
+		SerializableBinaryOperator<Integer> intSum = Integer::sum;
+		SerializableBinaryOperator<Integer> max = Math::max;
+		SerializableBinaryOperator<String> concat = String::concat;
+		SerializableBinaryOperator<BigDecimal> add = BigDecimal::add;
+		SerializableUnaryOperator<List<String>> readOnly = Collections::unmodifiableList;
+		assertThat(rebuilt(longSum).apply(2L, 3L)).isEqualTo(5L);
+		assertThat(rebuilt(intSum).apply(2, 3)).isEqualTo(5);
+		assertThat(rebuilt(max).apply(2, 3)).isEqualTo(3);
+		assertThat(rebuilt(concat).apply("a", "b")).isEqualTo("ab");
+		assertThat(rebuilt(add).apply(new BigDecimal("1.10"), BigDecimal.ONE)).isEqualTo(new BigDecimal("2.10"));
+		List<String> list = rebuilt(readOnly).apply(new ArrayList<>(List.of("x")));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> list.add("y"));
+	}
+
+	@Test
+	void methodReferencesOfEveryFunctionShapeAreRebuilt() {
+		SerializablePredicate<String> isEmpty = String::isEmpty;
+		SerializableComparator<Integer> compare = Integer::compare;
+		SerializableFunction<Map.Entry<String, Integer>, String> key = Map.Entry::getKey;
+		SerializableFunction<Collection<String>, ArrayList<String>> copy = ArrayList::new;
+		SerializableFunction<String, String> prefixed = "pre-"::concat;
+		assertThat(rebuilt(isEmpty).test("")).isTrue();
+		assertThat(rebuilt(compare).compare(1, 2)).isNegative();
+		assertThat(rebuilt(key).apply(Map.entry("k", 1))).isEqualTo("k");
+		assertThat(rebuilt(copy).apply(List.of("a"))).isInstanceOf(ArrayList.class).containsExactly("a");
+		assertThat(rebuilt(prefixed).apply("x")).isEqualTo("pre-x");
+	}
+
+	@Test
+	void rebuiltMethodReferenceChecksItsArgumentTypesAsTheCompiledOneDoes() {
+		SerializableBiFunction<Long, Long, Long> longSum = Long::sum;
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		SerializableBiFunction<Object, Object, Object> raw = (SerializableBiFunction) rebuilt(longSum);
+		assertThatExceptionOfType(ClassCastException.class).isThrownBy(() -> raw.apply("a", "b"));
+	}
+
+	@Test
+	void methodReferenceThatReadsSystemPropertiesIsNotRebuilt() {
+		SerializableFunction<String, Integer> property = Integer::getInteger;
+		byte[] bytes = encode(this.codec, property);
+		assertThatExceptionOfType(ClassNotAllowedException.class)
+			.isThrownBy(() -> codec("com.example").read(new Input(bytes)))
+			.withMessageContaining("java.lang.Integer::getInteger");
+	}
+
+	@Test
+	void methodReferenceToAClassOutsideTheAllowedPackagesIsRefusedNamingItAndBothFixes() {
+		SerializableFunction<Order, Integer> quantity = Order::quantity;
+		byte[] bytes = encode(this.codec, quantity);
+		assertThatExceptionOfType(ClassNotAllowedException.class)
+			.isThrownBy(() -> codec("com.example").read(new Input(bytes)))
+			.withMessageContaining("the method reference " + Order.class.getName() + "::quantity")
+			.withMessageContaining("'io.sharedstate.codec'")
+			.withMessageContaining("shared-state.allowed-packages")
+			.withMessageContaining("ServerOptions.withAllowedPackages")
+			.withMessageContaining("put " + Order.class.getName() + " on the server's classpath");
+	}
+
+	@Test
+	void methodReferenceToAnAllowedClassIsRebuiltWithoutItsCreatingClass() {
+		SerializableBinaryOperator<Price> plus = Price::plus;
+		ValueCodec pricesOnly = codec("io.sharedstate.codec.allowed");
+		@SuppressWarnings("unchecked")
+		SerializableBinaryOperator<Price> back = (SerializableBinaryOperator<Price>) decode(pricesOnly,
+				encode(pricesOnly, plus));
+		assertThat(back.apply(new Price(100), new Price(5))).isEqualTo(new Price(105));
+	}
+
 	@Test
 	void nonSerializableLambdaIsRefusedWhenEncoded() {
 		java.util.function.Function<String, String> plain = (s) -> s;
@@ -249,12 +338,17 @@ class ValueCodecTests {
 	}
 
 	@Test
-	void lambdaOfAClassOutsideTheAllowedPackagesIsRefused() {
+	void lambdaOfAClassOutsideTheAllowedPackagesIsRefusedNamingItAndBothFixes() {
 		SerializableFunction<String, String> identity = (s) -> s;
 		byte[] bytes = encode(this.codec, identity);
 		assertThatExceptionOfType(ClassNotAllowedException.class)
 			.isThrownBy(() -> codec("com.example").read(new Input(bytes)))
-			.withMessageContaining(ValueCodecTests.class.getName());
+			.withMessageContaining("a lambda of " + ValueCodecTests.class.getName())
+			.withMessageContaining("'io.sharedstate.codec'")
+			.withMessageContaining("shared-state.allowed-packages")
+			.withMessageContaining("ServerOptions.withAllowedPackages")
+			.withMessageContaining("put " + ValueCodecTests.class.getName() + " on the server's classpath")
+			.withMessageContaining("SharedFunctions");
 	}
 
 	@Test
@@ -274,6 +368,19 @@ class ValueCodecTests {
 		assertThat(none.isAllowed(Order[].class)).isFalse();
 		Object snapshot = Snapshots.of(List.of(1L, "a"));
 		assertThat(decode(codec(), encode(codec(), snapshot))).isEqualTo(snapshot);
+	}
+
+	@Test
+	void classNamesAreJudgedAsTheirClassesWouldBe() {
+		ClassAllowList allowList = ClassAllowList.of(List.of("com.example"));
+		assertThat(allowList.isAllowed("[[J")).isTrue();
+		assertThat(allowList.isAllowed("[Ljava.lang.String;")).isTrue();
+		assertThat(allowList.isAllowed("[[Lcom.example.Order;")).isTrue();
+		assertThat(allowList.isAllowed("io.sharedstate.api.SharedObject")).isTrue();
+		assertThat(allowList.isAllowed("[L" + Order.class.getName() + ";")).isFalse();
+		assertThat(allowList.isAllowed("io.sharedstate.dict.LocalDict")).isFalse();
+		assertThat(allowList.isAllowed("[X")).isFalse();
+		assertThat(allowList.isAllowed("")).isFalse();
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package io.sharedstate.autoconfigure.memory;
 
 import io.sharedstate.SharedState;
-import io.sharedstate.inject.SharedMemoryBlock;
+import io.sharedstate.spring.Inject.SharedMemoryBlock;
 import io.sharedstate.memory.Array;
 import io.sharedstate.memory.ShareableList;
 import io.sharedstate.memory.SharedMemory;

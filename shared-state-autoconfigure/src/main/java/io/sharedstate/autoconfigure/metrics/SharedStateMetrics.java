@@ -3,12 +3,12 @@ package io.sharedstate.autoconfigure.metrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -16,37 +16,51 @@ import io.sharedstate.SharedState;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.inspect.OperationObserver;
+import io.sharedstate.api.ManagerMode;
 
 /**
  * Shared-state metrics:
  * <ul>
- * <li>{@code sharedstate.operations}: timer of operations (a client's calls, a server's
- * served requests), tagged {@code type}, {@code operation} and {@code outcome} (success,
- * error);</li>
+ * <li>{@code sharedstate.client.requests}: timer of a client's calls to its server, as
+ * long as the caller waited; {@code sharedstate.server.requests}: timer of the requests a
+ * server ran for its clients. Both tagged {@code type}, {@code operation} and
+ * {@code outcome} (success, error);</li>
  * <li>{@code sharedstate.lock.wait} and {@code sharedstate.lock.held}: timers of this
  * process's lock waits and holds, tagged {@code name};</li>
  * <li>{@code sharedstate.objects} and {@code sharedstate.clients}: gauges of live objects
  * and connected clients;</li>
- * <li>{@code sharedstate.queue.size}: gauge of each queue's length, tagged {@code name},
- * for the queues that existed when a live-object gauge was last read.</li>
+ * <li>{@code sharedstate.queue.size}: gauge of the items in the queues of each
+ * {@code name} tag, for the queues that existed when a live-object gauge was last
+ * read.</li>
  * </ul>
+ * The {@code name} tag is bounded (see {@link NameTags}): names made from data, such as
+ * lock registry keys, share a tag rather than each making a meter.
  */
 public class SharedStateMetrics implements MeterBinder, OperationObserver {
 
 	private final SharedState manager;
 
+	private final NameTags names;
+
 	private final Map<String, Timer> operationTimers = new ConcurrentHashMap<>();
 
 	private final Map<String, Timer> lockTimers = new ConcurrentHashMap<>();
+
+	private final Set<String> queueTags = ConcurrentHashMap.newKeySet();
 
 	private volatile MeterRegistry registry;
 
 	/**
 	 * Creates the metrics of a manager.
 	 * @param manager the manager
+	 * @param groupedPrefixes name prefixes whose objects share one {@code name} tag, the
+	 * prefix followed by {@code *}
+	 * @param maxNames how many other names get a tag of their own; later ones share
+	 * {@code other}
 	 */
-	public SharedStateMetrics(SharedState manager) {
+	public SharedStateMetrics(SharedState manager, List<String> groupedPrefixes, int maxNames) {
 		this.manager = manager;
+		this.names = new NameTags(groupedPrefixes, maxNames);
 	}
 
 	@Override
@@ -69,28 +83,33 @@ public class SharedStateMetrics implements MeterBinder, OperationObserver {
 		}
 		List<ObjectInfo> objects = this.manager.inspector().objects();
 		for (ObjectInfo object : objects) {
-			if (object.type().endsWith("queue")) {
-				registerQueue(object.name());
+			if (isQueue(object)) {
+				String tag = this.names.tagFor(object.name());
+				if (this.queueTags.add(tag)) {
+					Gauge.builder("sharedstate.queue.size", this, (metrics) -> metrics.queueSize(tag))
+						.description("Items in shared queues")
+						.tag("name", tag)
+						.register(this.registry);
+				}
 			}
 		}
 		return objects;
 	}
 
-	private void registerQueue(String name) {
-		Gauge.builder("sharedstate.queue.size", this, (metrics) -> metrics.queueSize(name))
-			.description("Items in a shared queue")
-			.tags(Tags.of("name", name))
-			.register(this.registry);
-	}
-
-	private double queueSize(String name) {
+	private double queueSize(String tag) {
 		if (!this.manager.isConnected()) {
 			return Double.NaN;
 		}
 		return this.manager.inspector()
-			.object(name, 0)
-			.map((info) -> ((Number) info.state().getOrDefault("size", Double.NaN)).doubleValue())
-			.orElse(Double.NaN);
+			.objects()
+			.stream()
+			.filter((object) -> isQueue(object) && this.names.tagFor(object.name()).equals(tag))
+			.mapToDouble((object) -> ((Number) object.state().getOrDefault("size", 0)).doubleValue())
+			.sum();
+	}
+
+	private static boolean isQueue(ObjectInfo object) {
+		return object.type().endsWith("queue");
 	}
 
 	@Override
@@ -102,12 +121,22 @@ public class SharedStateMetrics implements MeterBinder, OperationObserver {
 		String key = type.code() + ":" + operation + ":" + success;
 		this.operationTimers
 			.computeIfAbsent(key,
-					(k) -> Timer.builder("sharedstate.operations")
-						.description("Shared-state operations")
+					(k) -> Timer.builder(requestsMeter())
+						.description(requestsDescription())
 						.tags("type", type.toString(), "operation", operation.toLowerCase(Locale.ROOT), "outcome",
 								success ? "success" : "error")
 						.register(current))
 			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private String requestsMeter() {
+		return (this.manager.mode() == ManagerMode.CLIENT) ? "sharedstate.client.requests"
+				: "sharedstate.server.requests";
+	}
+
+	private String requestsDescription() {
+		return (this.manager.mode() == ManagerMode.CLIENT) ? "Calls of this client to its manager server"
+				: "Requests of clients run by this manager server";
 	}
 
 	@Override
@@ -121,10 +150,11 @@ public class SharedStateMetrics implements MeterBinder, OperationObserver {
 		lockTimer("sharedstate.lock.held", "Time a shared lock was held", lock).record(heldNanos, TimeUnit.NANOSECONDS);
 	}
 
-	private Timer lockTimer(String name, String description, String lock) {
+	private Timer lockTimer(String meter, String description, String lock) {
 		MeterRegistry current = this.registry;
-		return this.lockTimers.computeIfAbsent(name + ":" + lock,
-				(key) -> Timer.builder(name).description(description).tags("name", lock).register(current));
+		String tag = this.names.tagFor(lock);
+		return this.lockTimers.computeIfAbsent(meter + ":" + tag,
+				(key) -> Timer.builder(meter).description(description).tags("name", tag).register(current));
 	}
 
 }

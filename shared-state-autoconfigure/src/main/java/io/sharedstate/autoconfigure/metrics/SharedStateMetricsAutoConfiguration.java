@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
+import io.sharedstate.autoconfigure.SharedStateProperties;
 
 /**
  * Auto-configuration of the shared-state metrics, when Micrometer and a meter registry
@@ -24,8 +25,9 @@ public final class SharedStateMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SharedStateMetrics sharedStateMetrics(SharedState manager) {
-		return new SharedStateMetrics(manager);
+	SharedStateMetrics sharedStateMetrics(SharedState manager, SharedStateProperties properties) {
+		SharedStateProperties.Metrics metrics = properties.getMetrics();
+		return new SharedStateMetrics(manager, metrics.getGroupedPrefixes(), metrics.getMaxNames());
 	}
 
 }

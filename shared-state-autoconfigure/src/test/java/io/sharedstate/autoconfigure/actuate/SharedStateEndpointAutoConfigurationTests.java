@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,8 +16,8 @@ import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 import io.sharedstate.autoconfigure.TestServers;
 import io.sharedstate.autoconfigure.actuate.SharedStateEndpoint.ManagerDescriptor;
-import io.sharedstate.inspect.ClientInfo;
-import io.sharedstate.inspect.ObjectInfo;
+import io.sharedstate.autoconfigure.actuate.SharedStateEndpoint.ClientDescriptor;
+import io.sharedstate.autoconfigure.actuate.SharedStateEndpoint.ObjectDescriptor;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.process.Children;
 
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link SharedStateEndpointAutoConfiguration} and {@link SharedStateEndpoint}.
  */
 class SharedStateEndpointAutoConfigurationTests {
+
+	/** A mapper with Jackson's defaults, which show nulls and empty lists. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
@@ -75,7 +79,7 @@ class SharedStateEndpointAutoConfigurationTests {
 				ManagerDescriptor descriptor = context.getBean(SharedStateEndpoint.class).manager();
 				assertThat(descriptor.mode()).isEqualTo("embedded");
 				assertThat(descriptor.connected()).isTrue();
-				assertThat(descriptor.objects()).extracting(ObjectInfo::name).containsOnly("greetings", "orders");
+				assertThat(descriptor.objects()).extracting(ObjectDescriptor::name).containsOnly("greetings", "orders");
 				assertThat(object(descriptor, "greetings").type()).isEqualTo("dict");
 				assertThat(object(descriptor, "greetings").state()).containsEntry("size", 2);
 				assertThat(object(descriptor, "orders").state()).containsEntry("locked", true)
@@ -99,8 +103,8 @@ class SharedStateEndpointAutoConfigurationTests {
 					ManagerDescriptor descriptor = context.getBean(SharedStateEndpoint.class).manager();
 					assertThat(descriptor.mode()).isEqualTo("server");
 					assertThat(descriptor.address()).isEqualTo(Children.hostPort(manager.address()));
-					assertThat(descriptor.clients()).extracting(ClientInfo::name).containsExactly("worker");
-					assertThat(descriptor.clients()).extracting(ClientInfo::pid)
+					assertThat(descriptor.clients()).extracting(ClientDescriptor::name).containsExactly("worker");
+					assertThat(descriptor.clients()).extracting(ClientDescriptor::pid)
 						.containsExactly(ProcessHandle.current().pid());
 				}
 			});
@@ -136,7 +140,7 @@ class SharedStateEndpointAutoConfigurationTests {
 	void objectShouldShowStateWithoutPreviewByDefault() {
 		this.contextRunner.run((context) -> {
 			context.getBean(SharedState.class).list("secrets").add("s3cr3t");
-			ObjectInfo object = context.getBean(SharedStateEndpoint.class).object("secrets");
+			ObjectDescriptor object = context.getBean(SharedStateEndpoint.class).object("secrets");
 			assertThat(object.type()).isEqualTo("list");
 			assertThat(object.state()).containsEntry("size", 1);
 			assertThat(object.preview()).isEmpty();
@@ -149,9 +153,45 @@ class SharedStateEndpointAutoConfigurationTests {
 			.withPropertyValues("shared-state.endpoint.preview-enabled=true", "shared-state.endpoint.preview-limit=2")
 			.run((context) -> {
 				context.getBean(SharedState.class).list("names").addAll(List.of("ada", "bob", "cy"));
-				ObjectInfo object = context.getBean(SharedStateEndpoint.class).object("names");
+				ObjectDescriptor object = context.getBean(SharedStateEndpoint.class).object("names");
 				assertThat(object.preview()).hasSize(2).anySatisfy((line) -> assertThat(line).contains("ada"));
 			});
+	}
+
+	@Test
+	void managerAsJsonShouldLeaveOutWhatHasNothingToSay() {
+		this.contextRunner.run((context) -> {
+			SharedState manager = context.getBean(SharedState.class);
+			manager.list("names").add("ada");
+			manager.lock("orders");
+			String json = JSON.writeValueAsString(context.getBean(SharedStateEndpoint.class).manager());
+			assertThat(json).isEqualTo("{\"mode\":\"embedded\",\"connected\":true,\"objects\":["
+					+ "{\"name\":\"names\",\"type\":\"list\",\"state\":{\"size\":1}},"
+					+ "{\"name\":\"orders\",\"type\":\"lock\",\"state\":{\"locked\":false,\"waiting\":0}}],"
+					+ "\"clients\":[]}");
+		});
+	}
+
+	@Test
+	void unnamedClientAsJsonShouldHaveNoName() {
+		this.contextRunner.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY)
+			.run((context) -> {
+				SharedState manager = context.getBean(SharedState.class);
+				try (SharedState client = SharedState.connect(manager.address(), TestServers.AUTHKEY)) {
+					String json = JSON.writeValueAsString(context.getBean(SharedStateEndpoint.class).manager());
+					assertThat(json).contains("\"clients\":[{\"id\":").doesNotContain("\"name\":null");
+				}
+			});
+	}
+
+	@Test
+	void objectWithPreviewAsJsonShouldShowIt() {
+		this.contextRunner.withPropertyValues("shared-state.endpoint.preview-enabled=true").run((context) -> {
+			context.getBean(SharedState.class).list("names").add("ada");
+			String json = JSON.writeValueAsString(context.getBean(SharedStateEndpoint.class).object("names"));
+			assertThat(json)
+				.isEqualTo("{\"name\":\"names\",\"type\":\"list\",\"state\":{\"size\":1},\"preview\":[\"ada\"]}");
+		});
 	}
 
 	@Test
@@ -160,7 +200,7 @@ class SharedStateEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(SharedStateEndpoint.class).object("missing")).isNull());
 	}
 
-	private static ObjectInfo object(ManagerDescriptor descriptor, String name) {
+	private static ObjectDescriptor object(ManagerDescriptor descriptor, String name) {
 		return descriptor.objects()
 			.stream()
 			.filter((object) -> object.name().equals(name))

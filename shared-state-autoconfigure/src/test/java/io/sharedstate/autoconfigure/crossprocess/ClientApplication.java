@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 import io.sharedstate.event.SharedEvent;
-import io.sharedstate.inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedDict;
 
 /**
  * A Spring Boot application run in a child JVM, as a client of the test's server (the

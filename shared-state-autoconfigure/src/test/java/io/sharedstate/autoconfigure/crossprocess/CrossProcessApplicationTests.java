@@ -15,7 +15,7 @@ import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 import io.sharedstate.autoconfigure.TestServers;
 import io.sharedstate.event.SharedEvent;
-import io.sharedstate.inject.SharedDict;
+import io.sharedstate.spring.Inject.SharedDict;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.process.ChildJvm;
 import io.sharedstate.process.Children;

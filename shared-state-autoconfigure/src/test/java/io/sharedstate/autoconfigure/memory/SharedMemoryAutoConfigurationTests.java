@@ -17,7 +17,7 @@ import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 import io.sharedstate.autoconfigure.actuate.SharedStateEndpoint;
 import io.sharedstate.autoconfigure.actuate.SharedStateEndpointAutoConfiguration;
-import io.sharedstate.inject.SharedMemoryBlock;
+import io.sharedstate.spring.Inject.SharedMemoryBlock;
 import io.sharedstate.memory.BlockInfo;
 import io.sharedstate.memory.ShareableList;
 import io.sharedstate.memory.SharedMemory;

@@ -1,0 +1,4 @@
+/**
+ * The docs/spring.md example's client application.
+ */
+package com.example.billing;

@@ -1,0 +1,4 @@
+/**
+ * The docs/spring.md example's server application.
+ */
+package com.example.stateserver;
