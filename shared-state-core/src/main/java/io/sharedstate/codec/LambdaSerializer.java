@@ -13,6 +13,7 @@ import com.esotericsoftware.kryo.io.Output;
 
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.MissingClassException;
+import io.sharedstate.api.SharedStateException;
 
 /**
  * Encodes serializable lambdas and method references as their {@link SerializedLambda},
@@ -26,6 +27,9 @@ final class LambdaSerializer extends Serializer<Object> {
 
 	private static final String NO_CLASS_NEEDED = "pass a method reference to a public method of a JDK class (such "
 			+ "as Long::sum or String::concat) or one of io.sharedstate.function.SharedFunctions, which run without it";
+
+	/** A method has at most 255 parameter slots, so no function captures more. */
+	private static final int MAX_CAPTURED = 255;
 
 	private final ClassAllowList allowList;
 
@@ -53,7 +57,11 @@ final class LambdaSerializer extends Serializer<Object> {
 		if (!rebuildable) {
 			checkCreator(form);
 		}
-		Object[] captured = new Object[input.readVarInt(true)];
+		int count = input.readVarInt(true);
+		if (count > MAX_CAPTURED) {
+			throw new SharedStateException("Malformed function: " + count + " captured arguments");
+		}
+		Object[] captured = new Object[count];
 		for (int i = 0; i < captured.length; i++) {
 			captured[i] = kryo.readClassAndObject(input);
 		}

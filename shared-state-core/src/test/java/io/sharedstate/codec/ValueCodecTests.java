@@ -1,7 +1,9 @@
 package io.sharedstate.codec;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.sharedstate.api.ClassNotAllowedException;
 import io.sharedstate.api.SharedObject;
+import io.sharedstate.api.SharedStateException;
 import io.sharedstate.api.SharedType;
 import io.sharedstate.codec.allowed.Price;
 import io.sharedstate.function.SerializableBiFunction;
@@ -305,6 +308,32 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void functionAnnouncingMoreCapturedArgumentsThanAMethodCanHaveIsRefused() {
+		String suffix = "!";
+		SerializableFunction<String, String> shout = (s) -> s + suffix;
+		byte[] bytes = encode(this.codec, shout);
+		// the count follows the last string of the function's form, its instantiated type
+		byte[] instantiatedType = "(Ljava/lang/String;)Ljava/lang/String;".getBytes(StandardCharsets.US_ASCII);
+		int count = indexOf(bytes, instantiatedType) + instantiatedType.length;
+		assertThat(bytes[count]).isEqualTo((byte) 1);
+		byte[] forged = new byte[bytes.length + 4];
+		System.arraycopy(bytes, 0, forged, 0, count);
+		System.arraycopy(new byte[] { -1, -1, -1, -1, 7 }, 0, forged, count, 5);
+		System.arraycopy(bytes, count + 1, forged, count + 5, bytes.length - count - 1);
+		assertThatExceptionOfType(SharedStateException.class).isThrownBy(() -> this.codec.read(new Input(forged)))
+			.withMessageContaining("captured arguments");
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part) {
+		for (int i = bytes.length - part.length; i >= 0; i--) {
+			if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new AssertionError("not found");
+	}
+
+	@Test
 	void nonSerializableLambdaIsRefusedWhenEncoded() {
 		java.util.function.Function<String, String> plain = (s) -> s;
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> encode(this.codec, plain));
@@ -385,7 +414,7 @@ class ValueCodecTests {
 
 	@Test
 	void unknownTagIsRefused() {
-		assertThatExceptionOfType(io.sharedstate.api.SharedStateException.class)
+		assertThatExceptionOfType(SharedStateException.class)
 			.isThrownBy(() -> this.codec.read(new Input(new byte[] { 99 })))
 			.withMessageContaining("tag");
 	}
