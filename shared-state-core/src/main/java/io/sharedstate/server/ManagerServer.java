@@ -19,10 +19,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +110,11 @@ public final class ManagerServer implements AutoCloseable {
 		if (this.listener != null) {
 			return;
 		}
-		this.ioThreads = new MultiThreadIoEventLoopGroup(this.options.ioThreads(),
-				new DefaultThreadFactory("shared-state-io", true), NioIoHandler.newFactory());
+		this.ioThreads = ServerTransport.ioThreads(this.options.ioThreads());
 		this.userCalls = new ThreadPoolExecutor(0, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				new DefaultThreadFactory("shared-state-calls", true));
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.ioThreads)
-			.channel(NioServerSocketChannel.class)
+			.channel(ServerTransport.serverChannel())
 			.option(ChannelOption.SO_BACKLOG, 128)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)

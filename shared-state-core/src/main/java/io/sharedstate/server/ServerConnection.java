@@ -293,13 +293,19 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 		if (taken) {
 			context().delivered(requestId, call, result);
 		}
-		ChannelFuture written = flush ? this.channel.writeAndFlush(frame) : this.channel.write(frame);
 		if (delivering && !taken && call.operation().kind() == OperationKind.BLOCKING) {
+			ChannelFuture written = flush ? this.channel.writeAndFlush(frame) : this.channel.write(frame);
 			written.addListener((done) -> {
 				if (!done.isSuccess()) {
 					contextGiveBack(call, result);
 				}
 			});
+		}
+		else if (flush) {
+			this.channel.writeAndFlush(frame, this.channel.voidPromise());
+		}
+		else {
+			this.channel.write(frame, this.channel.voidPromise());
 		}
 		limitPendingReplies();
 	}

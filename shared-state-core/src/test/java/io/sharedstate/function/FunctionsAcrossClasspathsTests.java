@@ -55,7 +55,8 @@ class FunctionsAcrossClasspathsTests {
 			"com.esotericsoftware.reflectasm.FieldAccess", "org.objenesis.Objenesis", "org.slf4j.Logger",
 			"org.slf4j.simple.SimpleLogger", "io.netty.handler.ssl.SslHandler", "io.netty.util.NettyRuntime",
 			"io.netty.resolver.AddressResolver", "io.netty.buffer.ByteBuf", "io.netty.channel.Channel",
-			"io.netty.channel.unix.Socket", "io.netty.handler.codec.ByteToMessageDecoder");
+			"io.netty.channel.unix.Socket", "io.netty.handler.codec.ByteToMessageDecoder",
+			"io.netty.channel.epoll.Epoll");
 
 	private static final String CLIENTS = """
 			package com.example;
