@@ -104,6 +104,20 @@ public final class LocalEngine implements Engine {
 	}
 
 	/**
+	 * Removes the object of a name, as Python's manager does when the last reference to
+	 * an object a Python client created is gone. Proxies that still address it fail.
+	 * @param name the name
+	 * @return whether an object had the name
+	 */
+	public boolean destroy(String name) {
+		HostedObject hosted = this.byName.remove(name);
+		if (hosted != null) {
+			this.byId.remove(hosted.id());
+		}
+		return hosted != null;
+	}
+
+	/**
 	 * Hosts an object under a name, unless the name is taken.
 	 * @param name the name
 	 * @param type its type
