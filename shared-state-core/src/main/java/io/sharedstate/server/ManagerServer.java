@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import io.sharedstate.engine.LocalEngine;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.inspect.LocalInspector;
 import io.sharedstate.protocol.Handshake.ServerTerms;
+import io.sharedstate.python.LocalPythonObjectSpace;
+import io.sharedstate.python.PythonListener;
 
 /**
  * Serves a local engine's objects to clients over TCP. Each connection has its own
@@ -59,6 +62,9 @@ public final class ManagerServer implements AutoCloseable {
 
 	private volatile ScheduledFuture<?> watcher;
 
+	/** Python clients' listener, or {@code null} when none is configured. */
+	private final PythonListener python;
+
 	/**
 	 * Creates a server for an engine's objects; it listens once {@link #start()} is
 	 * called.
@@ -75,6 +81,10 @@ public final class ManagerServer implements AutoCloseable {
 		this.sessions = new Sessions(engine, options.sessionGracePeriod());
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
+		this.python = (options.pythonAddress() != null)
+				? new PythonListener(new LocalPythonObjectSpace(engine), options.pythonAddress(), options.authkey(),
+						options.maxFrameBytes(), options.handshakeTimeout(), this.connectionIds::incrementAndGet)
+				: null;
 	}
 
 	/**
@@ -123,6 +133,18 @@ public final class ManagerServer implements AutoCloseable {
 		this.watcher = this.engine.timer()
 			.scheduleWithFixedDelay(this::watchConnections, period, period, TimeUnit.MILLISECONDS);
 		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
+		if (this.python != null) {
+			this.python.start();
+		}
+	}
+
+	/**
+	 * Returns where Python clients connect.
+	 * @return the bound address, or {@code null} if Python clients are not accepted or
+	 * the server does not listen yet
+	 */
+	public InetSocketAddress pythonAddress() {
+		return (this.python != null) ? this.python.address() : null;
 	}
 
 	/**
@@ -147,13 +169,15 @@ public final class ManagerServer implements AutoCloseable {
 	 * @return the clients
 	 */
 	public List<ClientInfo> clients() {
-		return this.connections.stream()
+		List<ClientInfo> clients = this.connections.stream()
 			.filter((connection) -> connection.identity() != null)
 			.sorted(Comparator.comparingLong(ServerConnection::id))
 			.map((connection) -> new ClientInfo(connection.id(), connection.identity().pid(),
 					connection.identity().host(), connection.identity().name(), connection.connectedAt(),
 					connection.operations()))
 			.toList();
+		return (this.python != null) ? Stream.concat(clients.stream(), this.python.clients().stream()).toList()
+				: clients;
 	}
 
 	/**
@@ -213,6 +237,9 @@ public final class ManagerServer implements AutoCloseable {
 		ScheduledFuture<?> current = this.watcher;
 		if (current != null) {
 			current.cancel(false);
+		}
+		if (this.python != null) {
+			this.python.close();
 		}
 		ServerSocket socket = this.serverSocket;
 		if (socket == null) {

@@ -23,9 +23,12 @@ import io.sharedstate.protocol.Handshake;
  * server releases what it held (locks, permits, barrier places, reserved queue items)
  * @param allowedPackages packages whose classes may be decoded on top of the JDK's value
  * types
+ * @param pythonAddress where Python clients ({@code multiprocessing.managers}) connect,
+ * with the same authkey; {@code null} (the default) accepts none
  */
 public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFrameBytes, int maxInFlight,
-		Duration idleTimeout, Duration handshakeTimeout, Duration sessionGracePeriod, List<String> allowedPackages) {
+		Duration idleTimeout, Duration handshakeTimeout, Duration sessionGracePeriod, List<String> allowedPackages,
+		InetSocketAddress pythonAddress) {
 
 	public ServerOptions {
 		Objects.requireNonNull(address, "address is required");
@@ -45,7 +48,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	public static ServerOptions create(String authkey) {
 		return new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
 				Handshake.authkeyBytes(authkey), Frames.DEFAULT_MAX_FRAME_BYTES, 1024, Duration.ofSeconds(15),
-				Duration.ofSeconds(10), Duration.ofSeconds(5), List.of());
+				Duration.ofSeconds(10), Duration.ofSeconds(5), List.of(), null);
 	}
 
 	/**
@@ -55,7 +58,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withAddress(InetSocketAddress address) {
 		return new ServerOptions(address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages, this.pythonAddress);
 	}
 
 	/**
@@ -65,7 +68,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withMaxFrameBytes(int bytes) {
 		return new ServerOptions(this.address, this.authkey, bytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages, this.pythonAddress);
 	}
 
 	/**
@@ -75,7 +78,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withMaxInFlight(int requests) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, requests, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages, this.pythonAddress);
 	}
 
 	/**
@@ -85,7 +88,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withIdleTimeout(Duration timeout) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, timeout,
-				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages);
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages, this.pythonAddress);
 	}
 
 	/**
@@ -95,7 +98,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withHandshakeTimeout(Duration timeout) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				timeout, this.sessionGracePeriod, this.allowedPackages);
+				timeout, this.sessionGracePeriod, this.allowedPackages, this.pythonAddress);
 	}
 
 	/**
@@ -105,7 +108,19 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withSessionGracePeriod(Duration period) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, period, this.allowedPackages);
+				this.handshakeTimeout, period, this.allowedPackages, this.pythonAddress);
+	}
+
+	/**
+	 * Returns a copy that also accepts Python clients: a second listener that speaks
+	 * CPython's {@code multiprocessing.managers} protocol, with the same authkey (see
+	 * docs/python-clients.md).
+	 * @param address where Python clients connect; port 0 picks a free port
+	 * @return the copy
+	 */
+	public ServerOptions withPythonAddress(InetSocketAddress address) {
+		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
+				this.handshakeTimeout, this.sessionGracePeriod, this.allowedPackages, address);
 	}
 
 	/**
@@ -115,7 +130,7 @@ public record ServerOptions(InetSocketAddress address, byte[] authkey, int maxFr
 	 */
 	public ServerOptions withAllowedPackages(String... packages) {
 		return new ServerOptions(this.address, this.authkey, this.maxFrameBytes, this.maxInFlight, this.idleTimeout,
-				this.handshakeTimeout, this.sessionGracePeriod, List.of(packages));
+				this.handshakeTimeout, this.sessionGracePeriod, List.of(packages), this.pythonAddress);
 	}
 
 }
