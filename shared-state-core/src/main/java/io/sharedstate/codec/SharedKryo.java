@@ -26,6 +26,7 @@ import io.sharedstate.custom.CustomObject;
 import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
 import io.sharedstate.snapshot.SnapshotSet;
+import io.sharedstate.snapshot.Tuple;
 
 /**
  * A Kryo set up for shared state: no registration needed, every decoded class checked
@@ -57,6 +58,7 @@ final class SharedKryo extends Kryo {
 		register(SnapshotSet.class, snapshots, 101);
 		register(SnapshotMap.class, snapshots, 102);
 		register(ClosureSerializer.Closure.class, new LambdaSerializer(), 103);
+		register(Tuple.class, snapshots, 104);
 		addDefaultSerializer(SharedObject.class, new SharedObjectSerializer(resolver));
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sharedstate.api.SharedObject;
 import io.sharedstate.snapshot.Tuple;
 
 /**
@@ -108,6 +109,9 @@ public final class PickleWriter {
 		else if (value instanceof Character character) {
 			string(character.toString());
 		}
+		else if (value instanceof SharedObject) {
+			substitute(value, hashable, depth);
+		}
 		else if (value instanceof Tuple<?> tuple) {
 			tuple(tuple, hashable, depth);
 		}
@@ -154,12 +158,16 @@ public final class PickleWriter {
 			global(global.module(), global.name());
 		}
 		else {
-			Object substitute = this.substitution.substitute(value, hashable);
-			if (substitute == value) {
-				throw new PickleException("Cannot pickle a " + value.getClass().getName());
-			}
-			value(substitute, hashable, depth);
+			substitute(value, hashable, depth);
 		}
+	}
+
+	private void substitute(Object value, boolean hashable, int depth) {
+		Object substitute = this.substitution.substitute(value, hashable);
+		if (substitute == value) {
+			throw new PickleException("Cannot pickle a " + value.getClass().getName());
+		}
+		value(substitute, hashable, depth + 1);
 	}
 
 	private void items(Collection<?> items, int opcode, boolean hashable, int depth) {
