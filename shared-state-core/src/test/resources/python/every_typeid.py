@@ -26,7 +26,7 @@ def check(label, function):
         result = 'raises ' + type(error).__name__
     else:
         result = repr(result)
-    print('%s: %s' % (label, result), flush=True)
+    print('%s\t%s' % (label, result), flush=True)
 
 
 def items(mapping):

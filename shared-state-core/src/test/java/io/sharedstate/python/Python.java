@@ -33,7 +33,7 @@ final class Python {
 	 * @param args its arguments
 	 * @return the running process
 	 */
-	static ChildJvm start(String interpreter, String script, String... args) {
+	static ChildJvm startWith(String interpreter, String script, String... args) {
 		List<String> command = new ArrayList<>(List.of(interpreter, "-u", script(script).toString()));
 		command.addAll(List.of(args));
 		return ChildJvm.startProcess(command, Map.of(), script);
@@ -46,7 +46,7 @@ final class Python {
 	 * @return the running process
 	 */
 	static ChildJvm start(String script, String... args) {
-		return start(PYTHON3, script, args);
+		return startWith(PYTHON3, script, args);
 	}
 
 	private static Path script(String name) {
