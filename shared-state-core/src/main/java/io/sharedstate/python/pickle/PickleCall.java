@@ -1,5 +1,6 @@
 package io.sharedstate.python.pickle;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ public record PickleCall(String module, String name, List<?> args, Object state,
 	 * Creates a call without state.
 	 * @param module the module
 	 * @param name the name
-	 * @param args the arguments
+	 * @param args the arguments, {@code null} for {@code None}
 	 * @return the call
 	 */
 	public static PickleCall of(String module, String name, Object... args) {
-		return new PickleCall(module, name, List.of(args), null, false);
+		return new PickleCall(module, name, Arrays.asList(args), null, false);
 	}
 
 }
