@@ -208,6 +208,9 @@ final class PythonConnection implements MethodCall.Context {
 	}
 
 	private static Map<String, Object> keywords(Map<Object, Object> kwds) {
+		if (kwds.isEmpty()) {
+			return Map.of();
+		}
 		Map<String, Object> keywords = new LinkedHashMap<>();
 		kwds.forEach((key, value) -> keywords.put(String.valueOf(key), value));
 		return keywords;
@@ -255,7 +258,7 @@ final class PythonConnection implements MethodCall.Context {
 		}
 		String method = request.args().method();
 		PythonMethods methods = referent.methods();
-		boolean exposed = methods.exposed().contains(method);
+		boolean exposed = methods.exposes(method);
 		if (!exposed && !method.equals("#GETVALUE") && !method.equals("__repr__") && !method.equals("__str__")) {
 			return traceback("AttributeError: method " + PythonRepr.of(method) + " of " + referent.typeid()
 					+ " object is not in exposed=" + PythonRepr.of(methods.exposed()));

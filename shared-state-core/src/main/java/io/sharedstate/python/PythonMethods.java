@@ -16,6 +16,15 @@ interface PythonMethods {
 	List<String> exposed();
 
 	/**
+	 * Returns whether Python may call a method.
+	 * @param method the method's name
+	 * @return whether it is one of {@link #exposed()}
+	 */
+	default boolean exposes(String method) {
+		return exposed().contains(method);
+	}
+
+	/**
 	 * Returns the proxy class Python rebuilds a pickled reference with.
 	 * @return the class's name in {@code multiprocessing.managers}, or {@code null} for
 	 * an {@code AutoProxy} built from {@link #exposed()}

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +41,11 @@ public final class PickleReader {
 
 	private int markCount;
 
-	private Map<Integer, Object> memo;
+	private Object[] memo = new Object[16];
+
+	private boolean[] memoized = new boolean[16];
+
+	private int memoCount;
 
 	private PickleReader(byte[] data, PickleGlobals globals) {
 		this.data = data;
@@ -149,9 +152,9 @@ public final class PickleReader {
 				}
 				case Opcodes.POP_MARK -> popMarked();
 				case Opcodes.DUP -> push(peek());
-				case Opcodes.MEMOIZE -> memo().put(memo().size(), peek());
-				case Opcodes.BINPUT -> memo().put(u8(), peek());
-				case Opcodes.LONG_BINPUT -> memo().put(i32(), peek());
+				case Opcodes.MEMOIZE -> memoize(this.memoCount, peek());
+				case Opcodes.BINPUT -> memoize(u8(), peek());
+				case Opcodes.LONG_BINPUT -> memoize(i32(), peek());
 				case Opcodes.BINGET -> push(memoized(u8()));
 				case Opcodes.LONG_BINGET -> push(memoized(i32()));
 				case Opcodes.GLOBAL -> push(this.globals.resolve(line(), line()));
@@ -239,19 +242,27 @@ public final class PickleReader {
 		return (Set<Object>) this.stack[index];
 	}
 
-	private Map<Integer, Object> memo() {
-		if (this.memo == null) {
-			this.memo = new HashMap<>();
+	private void memoize(int index, Object value) {
+		if (index < 0 || index > this.data.length) {
+			throw new PickleException("Malformed pickle: memo index " + index);
 		}
-		return this.memo;
+		if (index >= this.memo.length) {
+			int length = Math.max(index + 1, this.memo.length * 2);
+			this.memo = Arrays.copyOf(this.memo, length);
+			this.memoized = Arrays.copyOf(this.memoized, length);
+		}
+		this.memo[index] = value;
+		if (!this.memoized[index]) {
+			this.memoized[index] = true;
+			this.memoCount++;
+		}
 	}
 
 	private Object memoized(int index) {
-		Map<Integer, Object> current = memo();
-		if (!current.containsKey(index)) {
+		if (index < 0 || index >= this.memo.length || !this.memoized[index]) {
 			throw new PickleException("Malformed pickle: memo " + index + " was never stored");
 		}
-		return current.get(index);
+		return this.memo[index];
 	}
 
 	private void push(Object value) {
