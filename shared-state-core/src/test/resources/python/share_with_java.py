@@ -10,6 +10,12 @@ orders['python-1'] = {'item': 'pen', 'qty': 3, 'tags': ('a', 'b'), 'price': 1.25
                       'raw': b'\x00\x01', 'none': None, 'set': {1, 2}}
 orders['nothing'] = None
 print('nothing=%r' % (orders['nothing'],))
+for label, call in (('java date', lambda: orders['java-date']),
+                    ('bytearray', lambda: orders.__setitem__('bytes', bytearray(b'x')))):
+    try:
+        print('%s=%r' % (label, call()))
+    except Exception as error:
+        print('%s=%s: %s' % (label, type(error).__name__, str(error).splitlines()[0]))
 log.append('from python')
 print('log=%r' % (log[:],))
 tasks.put(('python-task', 7))

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,7 @@ class PythonClientTests {
 	void pythonAndJavaShareANamedDictListAndQueue() {
 		SharedDict<String, Object> orders = server.dict("orders");
 		orders.put("java-1", List.of("book", 2));
+		orders.put("java-date", LocalDate.of(2024, 1, 31));
 		SharedList<String> log = server.list("log");
 		log.add("from java");
 		SharedQueue<Object> tasks = server.queue("tasks", 0);
@@ -81,6 +83,9 @@ class PythonClientTests {
 			assertThat(result.value("log")).isEqualTo("['from java', 'from python']");
 			assertThat(result.value("task")).isEqualTo("('java-task', 1)");
 			assertThat(result.value("nothing")).isEqualTo("None");
+			assertThat(result.value("java date"))
+				.startsWith("TypeError: a value of Java class java.time.LocalDate has no Python counterpart");
+			assertThat(result.value("bytearray")).startsWith("UnpicklingError: A bytearray cannot be shared");
 		}
 		Map<String, Object> order = (Map<String, Object>) orders.get("python-1");
 		assertThat(order).containsEntry("item", "pen")
