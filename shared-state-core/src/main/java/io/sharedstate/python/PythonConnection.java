@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -136,6 +137,10 @@ final class PythonConnection implements MethodCall.Context {
 		}
 		catch (EOFException ex) {
 			logger.debug("Python connection {} from {} closed", this.id, remote());
+		}
+		catch (SocketTimeoutException ex) {
+			logger.warn("Closed the Python connection from {}: it did not authenticate within {}", remote(),
+					this.listener.handshakeTimeout());
 		}
 		catch (PickleException | PythonMessages.TooLargeException ex) {
 			logger.warn("Closed the Python connection from {}: it sent what is not a request of Python's manager "

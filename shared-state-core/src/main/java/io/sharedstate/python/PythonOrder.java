@@ -29,6 +29,9 @@ final class PythonOrder implements SerializableComparator<Object> {
 	}
 
 	private static int order(Object left, Object right) {
+		if (left instanceof Long a && right instanceof Long b) {
+			return Long.compare(a, b);
+		}
 		if (isNumber(left) && isNumber(right)) {
 			return decimal(left).compareTo(decimal(right));
 		}
