@@ -12,23 +12,15 @@ import io.sharedstate.python.pickle.PickleCall;
  * as {@code array.array} does; its value comes back to Python as an {@code array.array}.
  * Typecodes {@code b B h H i I l L q Q f d}.
  */
-final class ArrayMethods implements PythonMethods {
+final class ArrayMethods extends PythonMethods {
 
 	static final ArrayMethods INSTANCE = new ArrayMethods();
 
-	private static final List<String> EXPOSED = List.of("__len__", "__getitem__", "__setitem__");
+	private ArrayMethods() {
+		super("ArrayProxy", "__len__", "__getitem__", "__setitem__");
+	}
 
 	private static final String TYPECODES = "bBhHiIlLqQfd";
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
-	}
-
-	@Override
-	public String proxyClass() {
-		return "ArrayProxy";
-	}
 
 	/**
 	 * Checks a typecode.
@@ -58,7 +50,7 @@ final class ArrayMethods implements PythonMethods {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedList<Object> list = call.object(SharedList.class);
 		String typecode = call.referent().detail();
 		Args args = call.args();
@@ -123,12 +115,12 @@ final class ArrayMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		return PickleCall.of("array", "array", call.referent().detail(), call.object(SharedList.class).snapshot());
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		List<?> elements = call.object(SharedList.class).snapshot();
 		String typecode = call.referent().detail();
 		return elements.isEmpty() ? "array('" + typecode + "')"

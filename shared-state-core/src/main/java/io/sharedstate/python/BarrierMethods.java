@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,24 +11,16 @@ import io.sharedstate.barrier.SharedBarrier;
  * first, Java from {@code parties - 1}; {@code wait} returns Python's number. A timeout
  * breaks the barrier, as in Python, and raises {@code BrokenBarrierError}.
  */
-final class BarrierMethods implements PythonMethods {
+final class BarrierMethods extends PythonMethods {
 
 	static final BarrierMethods INSTANCE = new BarrierMethods();
 
-	private static final List<String> EXPOSED = List.of("__getattribute__", "wait", "abort", "reset");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private BarrierMethods() {
+		super("BarrierProxy", "__getattribute__", "wait", "abort", "reset");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "BarrierProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		SharedBarrier barrier = call.object(SharedBarrier.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -75,12 +66,7 @@ final class BarrierMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("a barrier cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedBarrier barrier = call.object(SharedBarrier.class);
 		return "<shared barrier '" + barrier.name() + "': waiters=" + barrier.numberWaiting() + "/" + barrier.parties()
 				+ ">";

@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.sharedstate.lock.SharedCondition;
@@ -10,24 +9,16 @@ import io.sharedstate.lock.SharedCondition;
  * and {@code locked} go to its lock; {@code wait_for} runs in the Python client over
  * {@code wait}.
  */
-final class ConditionMethods implements PythonMethods {
+final class ConditionMethods extends PythonMethods {
 
 	static final ConditionMethods INSTANCE = new ConditionMethods();
 
-	private static final List<String> EXPOSED = List.of("acquire", "release", "locked", "wait", "notify", "notify_all");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private ConditionMethods() {
+		super("ConditionProxy", "acquire", "release", "locked", "wait", "notify", "notify_all");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "ConditionProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		SharedCondition condition = call.object(SharedCondition.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -70,12 +61,7 @@ final class ConditionMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("a condition cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedCondition condition = call.object(SharedCondition.class);
 		return "<shared condition '" + condition.name() + "' of lock '" + condition.lock().name() + "'>";
 	}

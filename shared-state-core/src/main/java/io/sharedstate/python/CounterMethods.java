@@ -1,7 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
-
 import io.sharedstate.value.SharedCounter;
 
 /**
@@ -9,25 +7,16 @@ import io.sharedstate.value.SharedCounter;
  * works) and the atomic {@code increment_and_get}, {@code add_and_get} and
  * {@code compare_and_set}, which an {@code AutoProxy} offers.
  */
-final class CounterMethods implements PythonMethods {
+final class CounterMethods extends PythonMethods {
 
 	static final CounterMethods INSTANCE = new CounterMethods();
 
-	private static final List<String> EXPOSED = List.of("get", "set", "increment_and_get", "add_and_get",
-			"compare_and_set");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private CounterMethods() {
+		super(null, "get", "set", "increment_and_get", "add_and_get", "compare_and_set");
 	}
 
 	@Override
-	public String proxyClass() {
-		return null;
-	}
-
-	@Override
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedCounter counter = call.object(SharedCounter.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -59,12 +48,12 @@ final class CounterMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		return call.object(SharedCounter.class).get();
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedCounter counter = call.object(SharedCounter.class);
 		return "<shared counter '" + counter.name() + "': " + counter.get() + ">";
 	}

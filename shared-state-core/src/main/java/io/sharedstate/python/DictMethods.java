@@ -16,27 +16,19 @@ import io.sharedstate.snapshot.Tuple;
  * 3.14. The dict keeps no insertion order (it is a {@code ConcurrentMap}):
  * {@code keys()}, iteration and {@code popitem()} follow the map's order.
  */
-final class DictMethods implements PythonMethods {
+final class DictMethods extends PythonMethods {
 
 	static final DictMethods INSTANCE = new DictMethods();
 
-	private static final List<String> EXPOSED = List.of("__contains__", "__delitem__", "__getitem__", "__ior__",
-			"__iter__", "__len__", "__or__", "__reversed__", "__ror__", "__setitem__", "clear", "copy", "fromkeys",
-			"get", "items", "keys", "pop", "popitem", "setdefault", "update", "values");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
-	}
-
-	@Override
-	public String proxyClass() {
-		return "DictProxy";
+	private DictMethods() {
+		super("DictProxy", "__contains__", "__delitem__", "__getitem__", "__ior__", "__iter__", "__len__", "__or__",
+				"__reversed__", "__ror__", "__setitem__", "clear", "copy", "fromkeys", "get", "items", "keys", "pop",
+				"popitem", "setdefault", "update", "values");
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedDict<Object, Object> dict = call.object(SharedDict.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -254,12 +246,12 @@ final class DictMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		return call.object(SharedDict.class).snapshot();
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		return PythonRepr.of(call.object(SharedDict.class).snapshot());
 	}
 

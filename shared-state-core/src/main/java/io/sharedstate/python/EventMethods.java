@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.sharedstate.event.SharedEvent;
@@ -8,24 +7,16 @@ import io.sharedstate.event.SharedEvent;
 /**
  * {@code EventProxy} on a {@link SharedEvent}.
  */
-final class EventMethods implements PythonMethods {
+final class EventMethods extends PythonMethods {
 
 	static final EventMethods INSTANCE = new EventMethods();
 
-	private static final List<String> EXPOSED = List.of("is_set", "set", "clear", "wait");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private EventMethods() {
+		super("EventProxy", "is_set", "set", "clear", "wait");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "EventProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		SharedEvent event = call.object(SharedEvent.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -58,12 +49,7 @@ final class EventMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("an event cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedEvent event = call.object(SharedEvent.class);
 		return "<shared event '" + event.name() + "': " + (event.isSet() ? "set" : "unset") + ">";
 	}

@@ -2,30 +2,21 @@ package io.sharedstate.python;
 
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * {@code IteratorProxy} on an iterator the server keeps, such as what
  * {@code iter(dict_proxy)} returns: it walks a snapshot taken when iteration started.
  */
-final class IteratorMethods implements PythonMethods {
+final class IteratorMethods extends PythonMethods {
 
 	static final IteratorMethods INSTANCE = new IteratorMethods();
 
-	private static final List<String> EXPOSED = List.of("__next__", "send", "throw", "close");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private IteratorMethods() {
+		super("IteratorProxy", "__next__", "send", "throw", "close");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "IteratorProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		Referent referent = call.referent();
 		synchronized (referent) {
 			Holder holder = call.referent().detail();
@@ -47,12 +38,7 @@ final class IteratorMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("an iterator cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		return "<shared iterator>";
 	}
 

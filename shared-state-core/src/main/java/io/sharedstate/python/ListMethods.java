@@ -15,27 +15,19 @@ import io.sharedstate.snapshot.Tuple;
  * {@code *=} take more than one call, so another client may change the list in between.
  * Elements compare with Java's {@code equals} ({@code 1} and {@code 1.0} differ).
  */
-final class ListMethods implements PythonMethods {
+final class ListMethods extends PythonMethods {
 
 	static final ListMethods INSTANCE = new ListMethods();
 
-	private static final List<String> EXPOSED = List.of("__add__", "__contains__", "__delitem__", "__getitem__",
-			"__imul__", "__len__", "__mul__", "__reversed__", "__rmul__", "__setitem__", "append", "clear", "copy",
-			"count", "extend", "index", "insert", "pop", "remove", "reverse", "sort");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
-	}
-
-	@Override
-	public String proxyClass() {
-		return "ListProxy";
+	private ListMethods() {
+		super("ListProxy", "__add__", "__contains__", "__delitem__", "__getitem__", "__imul__", "__len__", "__mul__",
+				"__reversed__", "__rmul__", "__setitem__", "append", "clear", "copy", "count", "extend", "index",
+				"insert", "pop", "remove", "reverse", "sort");
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedList<Object> list = call.object(SharedList.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -178,12 +170,12 @@ final class ListMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		return call.object(SharedList.class).snapshot();
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		return PythonRepr.of(call.object(SharedList.class).snapshot());
 	}
 

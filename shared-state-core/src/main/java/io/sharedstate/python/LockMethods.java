@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.sharedstate.lock.SharedLock;
@@ -10,24 +9,16 @@ import io.sharedstate.lock.SharedLock;
  * lock belongs to the client connection (the Python thread) that acquired it: another one
  * cannot release it, which Python allows for a plain {@code Lock}.
  */
-final class LockMethods implements PythonMethods {
+final class LockMethods extends PythonMethods {
 
 	static final LockMethods INSTANCE = new LockMethods();
 
-	private static final List<String> EXPOSED = List.of("acquire", "release", "locked");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private LockMethods() {
+		super("AcquirerProxy", "acquire", "release", "locked");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "AcquirerProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		return call(call, call.object(SharedLock.class));
 	}
 
@@ -88,12 +79,7 @@ final class LockMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("a lock cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedLock lock = call.object(SharedLock.class);
 		return "<" + (lock.isLocked() ? "locked" : "unlocked") + " shared " + lock.type() + " '" + lock.name() + "'>";
 	}

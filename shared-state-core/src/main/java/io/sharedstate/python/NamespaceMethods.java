@@ -12,24 +12,16 @@ import io.sharedstate.python.pickle.PickleCall;
  * {@code NamespaceProxy} on a {@link SharedNamespace}; its value comes back to Python as
  * a {@code multiprocessing.managers.Namespace}.
  */
-final class NamespaceMethods implements PythonMethods {
+final class NamespaceMethods extends PythonMethods {
 
 	static final NamespaceMethods INSTANCE = new NamespaceMethods();
 
-	private static final List<String> EXPOSED = List.of("__getattribute__", "__setattr__", "__delattr__");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private NamespaceMethods() {
+		super("NamespaceProxy", "__getattribute__", "__setattr__", "__delattr__");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "NamespaceProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedNamespace namespace = call.object(SharedNamespace.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -65,13 +57,13 @@ final class NamespaceMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		Map<String, Object> attributes = new LinkedHashMap<>(call.object(SharedNamespace.class).attributes());
 		return new PickleCall("multiprocessing.managers", "Namespace", List.of(), attributes, true);
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		StringBuilder text = new StringBuilder("Namespace(");
 		String separator = "";
 		for (Map.Entry<String, Object> entry : new TreeMap<>(call.object(SharedNamespace.class).attributes())

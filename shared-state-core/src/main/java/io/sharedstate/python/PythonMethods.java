@@ -1,27 +1,48 @@
 package io.sharedstate.python;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The methods a Python proxy type calls on one kind of shared object, run on the shared
  * type's Java interface.
  */
-interface PythonMethods {
+abstract class PythonMethods {
+
+	private final String proxyClass;
+
+	private final List<String> exposed;
+
+	private final Set<String> exposedNames;
+
+	/**
+	 * Creates the methods of one proxy type.
+	 * @param proxyClass the proxy class's name in {@code multiprocessing.managers}, or
+	 * {@code null} for an {@code AutoProxy}
+	 * @param exposed the methods Python may call
+	 */
+	PythonMethods(String proxyClass, String... exposed) {
+		this.proxyClass = proxyClass;
+		this.exposed = List.of(exposed);
+		this.exposedNames = Set.of(exposed);
+	}
 
 	/**
 	 * Returns the methods Python may call, as the server reports them in {@code create}
 	 * and {@code get_methods} (an {@code AutoProxy} is built from them).
 	 * @return the method names
 	 */
-	List<String> exposed();
+	final List<String> exposed() {
+		return this.exposed;
+	}
 
 	/**
 	 * Returns whether Python may call a method.
 	 * @param method the method's name
 	 * @return whether it is one of {@link #exposed()}
 	 */
-	default boolean exposes(String method) {
-		return exposed().contains(method);
+	final boolean exposes(String method) {
+		return this.exposedNames.contains(method);
 	}
 
 	/**
@@ -29,7 +50,9 @@ interface PythonMethods {
 	 * @return the class's name in {@code multiprocessing.managers}, or {@code null} for
 	 * an {@code AutoProxy} built from {@link #exposed()}
 	 */
-	String proxyClass();
+	final String proxyClass() {
+		return this.proxyClass;
+	}
 
 	/**
 	 * Runs one exposed method.
@@ -39,22 +62,26 @@ interface PythonMethods {
 	 * @throws InterruptedException if a blocking call was given up because the client
 	 * went away or the server is stopping
 	 */
-	Object call(MethodCall call) throws InterruptedException;
+	abstract Object call(MethodCall call) throws InterruptedException;
 
 	/**
-	 * Returns a copy of the object's value, for {@code proxy._getvalue()}.
+	 * Returns a copy of the object's value, for {@code proxy._getvalue()}. Objects that
+	 * are all behaviour (locks, events...) have none, as in Python's manager.
 	 * @param call the call
 	 * @return the value to pickle
-	 * @throws PythonException if the object has no value Python could hold
+	 * @throws Unserializable if the object has no value Python could hold
 	 */
-	Object value(MethodCall call);
+	Object value(MethodCall call) {
+		throw new Unserializable(
+				"a shared " + call.referent().typeid() + " cannot be copied to Python; call its " + "methods instead");
+	}
 
 	/**
 	 * Describes the object, for {@code str(proxy)} and {@code repr}.
 	 * @param call the call
 	 * @return the text
 	 */
-	String repr(MethodCall call);
+	abstract String repr(MethodCall call);
 
 	/**
 	 * A method result that Python receives as a new proxy ({@code #PROXY}), as for
@@ -69,7 +96,7 @@ interface PythonMethods {
 	/**
 	 * A value Python cannot receive ({@code #UNSERIALIZABLE}), like the value of a lock.
 	 */
-	final class Unserializable extends RuntimeException {
+	static final class Unserializable extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 

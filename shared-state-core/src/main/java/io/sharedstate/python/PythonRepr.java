@@ -147,22 +147,10 @@ final class PythonRepr {
 		char quote = (value.indexOf('\'') >= 0 && value.indexOf('"') < 0) ? '"' : '\'';
 		text.append(quote);
 		value.codePoints().forEach((code) -> {
-			if (code == quote || code == '\\') {
-				text.append('\\').appendCodePoint(code);
+			if (escapedCommonly(text, code, quote)) {
+				return;
 			}
-			else if (code == '\n') {
-				text.append("\\n");
-			}
-			else if (code == '\r') {
-				text.append("\\r");
-			}
-			else if (code == '\t') {
-				text.append("\\t");
-			}
-			else if (code < 0x20 || code == 0x7f) {
-				text.append(String.format("\\x%02x", code));
-			}
-			else if (Character.isISOControl(code) || Character.getType(code) == Character.UNASSIGNED
+			if (Character.isISOControl(code) || Character.getType(code) == Character.UNASSIGNED
 					|| Character.getType(code) == Character.SURROGATE) {
 				text.append((code <= 0xff) ? String.format("\\x%02x", code)
 						: (code <= 0xffff) ? String.format("\\u%04x", code) : String.format("\\U%08x", code));
@@ -172,6 +160,31 @@ final class PythonRepr {
 			}
 		});
 		text.append(quote);
+	}
+
+	/**
+	 * Escapes what {@code str} and {@code bytes} escape alike: the quote, the backslash,
+	 * tab, newline, carriage return and the other ASCII control characters.
+	 * @return whether the character was written
+	 */
+	private static boolean escapedCommonly(StringBuilder text, int code, char quote) {
+		switch (code) {
+			case '\n' -> text.append("\\n");
+			case '\r' -> text.append("\\r");
+			case '\t' -> text.append("\\t");
+			default -> {
+				if (code == quote || code == '\\') {
+					text.append('\\').append((char) code);
+				}
+				else if (code < 0x20 || code == 0x7f) {
+					text.append(String.format("\\x%02x", code));
+				}
+				else {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private static void bytes(StringBuilder text, byte[] value) {
@@ -185,23 +198,8 @@ final class PythonRepr {
 		text.append('b').append(quote);
 		for (byte b : value) {
 			int code = b & 0xff;
-			if (code == quote || code == '\\') {
-				text.append('\\').append((char) code);
-			}
-			else if (code == '\n') {
-				text.append("\\n");
-			}
-			else if (code == '\r') {
-				text.append("\\r");
-			}
-			else if (code == '\t') {
-				text.append("\\t");
-			}
-			else if (code < 0x20 || code >= 0x7f) {
-				text.append(String.format("\\x%02x", code));
-			}
-			else {
-				text.append((char) code);
+			if (!escapedCommonly(text, code, quote)) {
+				text.append((code >= 0x7f) ? String.format("\\x%02x", code) : String.valueOf((char) code));
 			}
 		}
 		text.append(quote);

@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.sharedstate.queue.SharedJoinableQueue;
@@ -12,26 +11,17 @@ import io.sharedstate.queue.SharedQueue;
  * {@link SharedJoinableQueue}: every queue a Python client creates is one, as
  * {@code queue.Queue} counts tasks too.
  */
-final class QueueMethods implements PythonMethods {
+final class QueueMethods extends PythonMethods {
 
 	static final QueueMethods INSTANCE = new QueueMethods();
 
-	private static final List<String> EXPOSED = List.of("empty", "full", "get", "get_nowait", "join", "put",
-			"put_nowait", "qsize", "task_done");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
-	}
-
-	@Override
-	public String proxyClass() {
-		return null;
+	private QueueMethods() {
+		super(null, "empty", "full", "get", "get_nowait", "join", "put", "put_nowait", "qsize", "task_done");
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		SharedQueue<Object> queue = call.object(SharedQueue.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -134,12 +124,12 @@ final class QueueMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		throw new Unserializable("a queue cannot be copied to Python; take its items with get()");
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedQueue<?> queue = call.object(SharedQueue.class);
 		return "<shared queue '" + queue.name() + "' with " + queue.size() + " items>";
 	}

@@ -1,6 +1,5 @@
 package io.sharedstate.python;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.sharedstate.semaphore.SharedSemaphore;
@@ -9,24 +8,16 @@ import io.sharedstate.semaphore.SharedSemaphore;
  * {@code AcquirerProxy} on a {@link SharedSemaphore}, for {@code Semaphore} and
  * {@code BoundedSemaphore}.
  */
-final class SemaphoreMethods implements PythonMethods {
+final class SemaphoreMethods extends PythonMethods {
 
 	static final SemaphoreMethods INSTANCE = new SemaphoreMethods();
 
-	private static final List<String> EXPOSED = List.of("acquire", "release", "locked");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
+	private SemaphoreMethods() {
+		super("AcquirerProxy", "acquire", "release", "locked");
 	}
 
 	@Override
-	public String proxyClass() {
-		return "AcquirerProxy";
-	}
-
-	@Override
-	public Object call(MethodCall call) throws InterruptedException {
+	Object call(MethodCall call) throws InterruptedException {
 		SharedSemaphore semaphore = call.object(SharedSemaphore.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -72,12 +63,7 @@ final class SemaphoreMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
-		throw new Unserializable("a semaphore cannot be copied to Python");
-	}
-
-	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		SharedSemaphore semaphore = call.object(SharedSemaphore.class);
 		return "<shared " + semaphore.type() + " '" + semaphore.name() + "': value=" + semaphore.availablePermits()
 				+ ">";

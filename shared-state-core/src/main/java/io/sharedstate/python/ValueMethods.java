@@ -12,25 +12,17 @@ import io.sharedstate.value.SharedValue;
  * kept but not enforced; the value comes back to Python as a
  * {@code multiprocessing.managers.Value}.
  */
-final class ValueMethods implements PythonMethods {
+final class ValueMethods extends PythonMethods {
 
 	static final ValueMethods INSTANCE = new ValueMethods();
 
-	private static final List<String> EXPOSED = List.of("get", "set");
-
-	@Override
-	public List<String> exposed() {
-		return EXPOSED;
-	}
-
-	@Override
-	public String proxyClass() {
-		return "ValueProxy";
+	private ValueMethods() {
+		super("ValueProxy", "get", "set");
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Object call(MethodCall call) {
+	Object call(MethodCall call) {
 		SharedValue<Object> value = call.object(SharedValue.class);
 		Args args = call.args();
 		switch (call.method()) {
@@ -47,7 +39,7 @@ final class ValueMethods implements PythonMethods {
 	}
 
 	@Override
-	public Object value(MethodCall call) {
+	Object value(MethodCall call) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("_typecode", call.referent().detail());
 		state.put("_value", call.object(SharedValue.class).get());
@@ -55,7 +47,7 @@ final class ValueMethods implements PythonMethods {
 	}
 
 	@Override
-	public String repr(MethodCall call) {
+	String repr(MethodCall call) {
 		return "Value(" + PythonRepr.of(call.referent().detail()) + ", "
 				+ PythonRepr.of(call.object(SharedValue.class).get()) + ")";
 	}

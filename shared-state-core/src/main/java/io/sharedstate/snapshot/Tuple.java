@@ -3,11 +3,8 @@ package io.sharedstate.snapshot;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * An immutable list that stands for a Python tuple. A tuple a Python client stores comes
@@ -15,7 +12,7 @@ import java.util.function.UnaryOperator;
  * a tuple, while any other {@link List} reaches Python as a list. It equals every list
  * with the same elements, so it works as a map key. Its elements are stored as shared
  * state stores values (plain collections become snapshots). Every mutator throws
- * {@link UnsupportedOperationException}.
+ * {@link UnsupportedOperationException}, as {@link AbstractList}'s do.
  *
  * @param <E> the element type
  */
@@ -71,65 +68,6 @@ public final class Tuple<E> extends AbstractList<E> implements RandomAccess, Ser
 	@Override
 	public int size() {
 		return this.elements.length;
-	}
-
-	@Override
-	public E set(int index, E element) {
-		throw immutable();
-	}
-
-	@Override
-	public void add(int index, E element) {
-		throw immutable();
-	}
-
-	@Override
-	public E remove(int index) {
-		throw immutable();
-	}
-
-	@Override
-	public boolean remove(Object o) {
-		throw immutable();
-	}
-
-	@Override
-	public boolean addAll(Collection<? extends E> c) {
-		throw immutable();
-	}
-
-	@Override
-	public boolean removeAll(Collection<?> c) {
-		throw immutable();
-	}
-
-	@Override
-	public boolean retainAll(Collection<?> c) {
-		throw immutable();
-	}
-
-	@Override
-	public boolean removeIf(Predicate<? super E> filter) {
-		throw immutable();
-	}
-
-	@Override
-	public void replaceAll(UnaryOperator<E> operator) {
-		throw immutable();
-	}
-
-	@Override
-	public void sort(Comparator<? super E> c) {
-		throw immutable();
-	}
-
-	@Override
-	public void clear() {
-		throw immutable();
-	}
-
-	private static UnsupportedOperationException immutable() {
-		return new UnsupportedOperationException("A Tuple is immutable, as a Python tuple is");
 	}
 
 }
