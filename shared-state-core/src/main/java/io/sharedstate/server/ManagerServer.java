@@ -134,7 +134,13 @@ public final class ManagerServer implements AutoCloseable {
 			.scheduleWithFixedDelay(this::watchConnections, period, period, TimeUnit.MILLISECONDS);
 		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
 		if (this.python != null) {
-			this.python.start();
+			try {
+				this.python.start();
+			}
+			catch (RuntimeException ex) {
+				close();
+				throw ex;
+			}
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import io.sharedstate.process.ChildJvm;
@@ -47,6 +48,27 @@ final class Python {
 	 */
 	static ChildJvm start(String script, String... args) {
 		return startWith(PYTHON3, script, args);
+	}
+
+	/**
+	 * Waits until a condition holds, checking it every few milliseconds.
+	 * @param condition the condition
+	 * @throws AssertionError if it does not hold within a minute
+	 */
+	static void awaitCondition(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not met within a minute");
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
 	}
 
 	private static Path script(String name) {

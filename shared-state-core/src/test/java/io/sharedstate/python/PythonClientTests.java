@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,12 +131,13 @@ class PythonClientTests {
 			assertThat(server.inspector().clients()).extracting(ClientInfo::name).contains("python:MainProcess");
 			server.event("release-objects").set();
 			python.awaitLine("RELEASED", WAIT);
-			await(() -> pythonObjects().stream().noneMatch((name) -> name.startsWith("python-dict-")));
+			Python.awaitCondition(() -> pythonObjects().stream().noneMatch((name) -> name.startsWith("python-dict-")));
 			assertThat(pythonObjects()).as("a list stored in a dict stays, as in Python's manager")
 				.anyMatch((name) -> name.startsWith("python-list-"));
 			assertThat(python.await(WAIT).exitCode()).isZero();
 		}
-		await(() -> server.inspector().clients().stream().noneMatch((client) -> client.name().startsWith("python:")));
+		Python.awaitCondition(
+				() -> server.inspector().clients().stream().noneMatch((client) -> client.name().startsWith("python:")));
 	}
 
 	private static List<String> pythonObjects() {
@@ -182,9 +182,9 @@ class PythonClientTests {
 		SharedQueue<Object> queue = server.queue("waited-on", 0);
 		try (ChildJvm python = python("wait_for_item.py", "waited-on")) {
 			python.awaitLine("WAITING", WAIT);
-			await(() -> waitingTakers("waited-on") == 1);
+			Python.awaitCondition(() -> waitingTakers("waited-on") == 1);
 			python.kill();
-			await(() -> waitingTakers("waited-on") == 0);
+			Python.awaitCondition(() -> waitingTakers("waited-on") == 0);
 			queue.add("for someone alive");
 			assertThat(queue.poll()).isEqualTo("for someone alive");
 		}
@@ -221,22 +221,6 @@ class PythonClientTests {
 		assertThat(result.value("authenticated garbage closed")).isEqualTo("True");
 		assertThat(result.value("oversized closed")).isEqualTo("True");
 		assertThat(result.value("others carry on")).isEqualTo("[('after', 2), ('before', 1)]");
-	}
-
-	private static void await(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within " + WAIT);
-			}
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
 	}
 
 }
