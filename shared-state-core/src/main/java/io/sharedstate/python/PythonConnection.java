@@ -139,8 +139,8 @@ final class PythonConnection implements MethodCall.Context {
 			logger.debug("Python connection {} from {} closed", this.id, remote());
 		}
 		catch (SocketTimeoutException ex) {
-			logger.warn("Closed the Python connection from {}: it did not authenticate within {}", remote(),
-					this.listener.handshakeTimeout());
+			logger.warn("Closed the Python connection from {}: it did not authenticate and send a request within {}",
+					remote(), this.listener.handshakeTimeout());
 		}
 		catch (PickleException | PythonMessages.TooLargeException ex) {
 			logger.warn("Closed the Python connection from {}: it sent what is not a request of Python's manager "
@@ -159,10 +159,14 @@ final class PythonConnection implements MethodCall.Context {
 		}
 		finally {
 			close();
-			if (this.session != null) {
-				this.session.close();
+			try {
+				if (this.session != null) {
+					this.session.close();
+				}
 			}
-			this.listener.closed(this);
+			finally {
+				this.listener.closed(this);
+			}
 		}
 	}
 
