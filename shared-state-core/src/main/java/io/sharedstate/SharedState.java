@@ -581,6 +581,16 @@ public final class SharedState implements AutoCloseable {
 	}
 
 	/**
+	 * Returns where Python clients connect, for a server configured with
+	 * {@link ServerOptions#withPythonAddress}.
+	 * @return the bound address, or {@code null} if this manager accepts no Python
+	 * clients or does not listen yet
+	 */
+	public InetSocketAddress pythonAddress() {
+		return (this.server != null) ? this.server.pythonAddress() : null;
+	}
+
+	/**
 	 * Returns the engine this manager runs on.
 	 * @return the engine
 	 */

@@ -33,8 +33,8 @@ final class ManagerFactory {
 	 */
 	SharedState server() {
 		SharedStateProperties.Server server = this.properties.getServer();
-		InetSocketAddress address = (this.properties.getAddress() != null) ? address()
-				: new InetSocketAddress("127.0.0.1", 0);
+		InetSocketAddress address = (this.properties.getAddress() != null)
+				? address("shared-state.address", this.properties.getAddress()) : new InetSocketAddress("127.0.0.1", 0);
 		ServerOptions options = ServerOptions.create(authkey())
 			.withAddress(address)
 			.withMaxFrameBytes((int) server.getMaxFrameSize().toBytes())
@@ -43,6 +43,10 @@ final class ManagerFactory {
 			.withHandshakeTimeout(server.getHandshakeTimeout())
 			.withSessionGracePeriod(server.getSessionGracePeriod())
 			.withAllowedPackages(this.properties.getAllowedPackages().toArray(String[]::new));
+		if (server.getPythonAddress() != null) {
+			options = options
+				.withPythonAddress(address("shared-state.server.python-address", server.getPythonAddress()));
+		}
 		return SharedState.server(options);
 	}
 
@@ -53,7 +57,8 @@ final class ManagerFactory {
 					"A client needs the server's address: set shared-state.address to host:port");
 		}
 		String name = (client.getName() != null) ? client.getName() : this.applicationName;
-		ClientOptions options = ClientOptions.create(address(), authkey())
+		ClientOptions options = ClientOptions
+			.create(address("shared-state.address", this.properties.getAddress()), authkey())
 			.withConnectTimeout(client.getConnectTimeout())
 			.withCallTimeout(client.getCallTimeout())
 			.withHeartbeatInterval(client.getHeartbeatInterval())
@@ -75,8 +80,7 @@ final class ManagerFactory {
 		return authkey;
 	}
 
-	private InetSocketAddress address() {
-		String address = this.properties.getAddress();
+	private static InetSocketAddress address(String property, String address) {
 		int colon = address.lastIndexOf(':');
 		try {
 			if (colon <= 0) {
@@ -85,8 +89,8 @@ final class ManagerFactory {
 			return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("shared-state.address", address,
-					"shared-state.address must be host:port, for example 127.0.0.1:7077");
+			throw new InvalidConfigurationPropertyValueException(property, address,
+					property + " must be host:port, for example 127.0.0.1:7077");
 		}
 	}
 

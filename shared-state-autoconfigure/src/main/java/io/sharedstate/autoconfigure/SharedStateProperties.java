@@ -215,6 +215,13 @@ public class SharedStateProperties {
 		 */
 		private Duration sessionGracePeriod = Duration.ofSeconds(5);
 
+		/**
+		 * Address, as host:port, on which Python clients (multiprocessing.managers)
+		 * connect with the same authkey; Python clients are not accepted unless it is
+		 * set. Port 0 picks a free port.
+		 */
+		private String pythonAddress;
+
 		public DataSize getMaxFrameSize() {
 			return this.maxFrameSize;
 		}
@@ -253,6 +260,14 @@ public class SharedStateProperties {
 
 		public void setSessionGracePeriod(Duration sessionGracePeriod) {
 			this.sessionGracePeriod = sessionGracePeriod;
+		}
+
+		public String getPythonAddress() {
+			return this.pythonAddress;
+		}
+
+		public void setPythonAddress(String pythonAddress) {
+			this.pythonAddress = pythonAddress;
 		}
 
 	}

@@ -1,6 +1,9 @@
 package io.sharedstate.autoconfigure;
 
+import java.io.DataInputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +78,39 @@ class SharedStateAutoConfigurationTests {
 			.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY,
 					"shared-state.address=127.0.0.1:" + port)
 			.run((context) -> assertThat(context.getBean(SharedState.class).address().getPort()).isEqualTo(port));
+	}
+
+	@Test
+	void runInServerModeWithoutPythonAddressShouldAcceptNoPythonClients() {
+		this.contextRunner.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY)
+			.run((context) -> assertThat(context.getBean(SharedState.class).pythonAddress()).isNull());
+	}
+
+	@Test
+	void runInServerModeWithPythonAddressShouldListenForPythonClientsThere() {
+		this.contextRunner
+			.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY,
+					"shared-state.server.python-address=127.0.0.1:0")
+			.run((context) -> {
+				InetSocketAddress python = context.getBean(SharedState.class).pythonAddress();
+				assertThat(python.getPort()).isPositive();
+				try (Socket socket = new Socket(python.getAddress(), python.getPort())) {
+					socket.setSoTimeout(10_000);
+					byte[] challenge = new byte[4 + 11];
+					new DataInputStream(socket.getInputStream()).readFully(challenge);
+					assertThat(new String(challenge, 4, 11, StandardCharsets.US_ASCII)).isEqualTo("#CHALLENGE#");
+				}
+			});
+	}
+
+	@Test
+	void runInServerModeWithAMalformedPythonAddressShouldFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("shared-state.mode=server", "shared-state.authkey=" + TestServers.AUTHKEY,
+					"shared-state.server.python-address=nowhere")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("shared-state.server.python-address must be host:port"));
 	}
 
 	@Test

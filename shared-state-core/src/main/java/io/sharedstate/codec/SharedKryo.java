@@ -25,6 +25,7 @@ import io.sharedstate.snapshot.SnapshotList;
 import io.sharedstate.snapshot.SnapshotMap;
 import io.sharedstate.snapshot.SnapshotSet;
 import java.util.List;
+import io.sharedstate.snapshot.Tuple;
 
 /**
  * A Kryo set up for shared state: no registration needed, every decoded class checked
@@ -68,6 +69,7 @@ final class SharedKryo extends Kryo {
 		register(ClosureSerializer.Closure.class, new LambdaSerializer(allowList, methodReferences), 103);
 		Serializer<SharedObject> references = new SharedObjectSerializer(resolver);
 		register(SharedObject.class, references, 104);
+		register(Tuple.class, snapshots, 105);
 		addDefaultSerializer(SharedObject.class, references);
 	}
 

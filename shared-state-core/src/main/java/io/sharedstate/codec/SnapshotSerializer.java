@@ -13,10 +13,12 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 import io.sharedstate.snapshot.Snapshots;
+import io.sharedstate.snapshot.Tuple;
 
 /**
- * Encodes a snapshot by its contents and decodes it as a snapshot again, so a collection
- * read from shared state stays read-only in every process.
+ * Encodes a snapshot (or a {@link Tuple}) by its contents and decodes it as a snapshot
+ * (or tuple) again, so a collection read from shared state stays read-only in every
+ * process.
  */
 final class SnapshotSerializer extends Serializer<Object> {
 
@@ -56,7 +58,7 @@ final class SnapshotSerializer extends Serializer<Object> {
 		for (int i = 0; i < size; i++) {
 			collection.add(kryo.readClassAndObject(input));
 		}
-		return Snapshots.of(collection);
+		return (type == Tuple.class) ? Tuple.copyOf(collection) : Snapshots.of(collection);
 	}
 
 }

@@ -17,6 +17,7 @@ import io.sharedstate.custom.CustomType;
 import io.sharedstate.custom.CustomTypes;
 import io.sharedstate.engine.Engine;
 import io.sharedstate.engine.ReferenceFactory;
+import io.sharedstate.host.CallContext;
 import io.sharedstate.host.HostedObject;
 import io.sharedstate.host.ObjectHost;
 import io.sharedstate.inspect.ClientInfo;
@@ -84,9 +85,83 @@ public final class LocalEngine implements Engine {
 	}
 
 	private SharedObject newProxy(HostedObject hosted) {
+		return newProxy(hosted, this.host.ownContext(), this::open);
+	}
+
+	private SharedObject newProxy(HostedObject hosted, CallContext context, LocalHandle.Opener opener) {
 		return hosted.definition()
 			.proxy()
-			.apply(new LocalHandle(this, this.host, hosted, this.host.ownContext(), hosted.initial()));
+			.apply(new LocalHandle(this, this.host, hosted, context, hosted.initial(), opener));
+	}
+
+	/**
+	 * Returns proxies whose calls run in a context of their own, as those of another
+	 * process would: for a front-end whose callers are threads of this JVM, such as the
+	 * Python listener's connection threads. What they hold belongs to the context's
+	 * session, which the host releases when the session ends.
+	 * @param context the context
+	 * @return the proxies, one per lock per context
+	 */
+	public ContextProxies proxiesFor(CallContext context) {
+		return new ContextProxies(this, context);
+	}
+
+	/**
+	 * Proxies whose calls run in one context.
+	 */
+	public static final class ContextProxies {
+
+		private final LocalEngine engine;
+
+		private final CallContext context;
+
+		private final ConcurrentHashMap<String, LockProxy> locks = new ConcurrentHashMap<>();
+
+		private ContextProxies(LocalEngine engine, CallContext context) {
+			this.engine = engine;
+			this.context = context;
+		}
+
+		/**
+		 * Returns a proxy of an existing object.
+		 * @param name its name
+		 * @return the proxy, or {@code null} if no object has the name
+		 */
+		public SharedObject find(String name) {
+			HostedObject hosted = this.engine.host.find(name);
+			if (hosted == null) {
+				return null;
+			}
+			if (hosted.type() == SharedType.LOCK || hosted.type() == SharedType.RLOCK) {
+				return this.locks
+					.compute(name,
+							(key, known) -> (known != null && known.hosted() == hosted) ? known
+									: new LockProxy(hosted, this.engine.newProxy(hosted, this.context, this::open)))
+					.proxy();
+			}
+			return this.engine.newProxy(hosted, this.context, this::open);
+		}
+
+		/**
+		 * Finds or creates an object and returns its proxy.
+		 * @param type the type wanted
+		 * @param name the name
+		 * @param initial the value a new object starts from
+		 * @return the proxy
+		 */
+		public SharedObject open(SharedType type, String name, Object initial) {
+			this.engine.host.open(type, name, initial);
+			return find(name);
+		}
+
+		/**
+		 * Returns the context the proxies' calls run in.
+		 * @return the context
+		 */
+		public CallContext context() {
+			return this.context;
+		}
+
 	}
 
 	/**

@@ -33,12 +33,16 @@ final class LocalHandle implements ObjectHandle {
 
 	private final Fencing fencing;
 
-	LocalHandle(LocalEngine engine, ObjectHost host, HostedObject hosted, CallContext context, Object initial) {
-		this(engine, host, hosted, context, initial, null);
+	private final Opener opener;
+
+	LocalHandle(LocalEngine engine, ObjectHost host, HostedObject hosted, CallContext context, Object initial,
+			Opener opener) {
+		this(engine, host, hosted, context, initial, null, opener);
 	}
 
 	private LocalHandle(LocalEngine engine, ObjectHost host, HostedObject hosted, CallContext context, Object initial,
-			Fencing fencing) {
+			Fencing fencing, Opener opener) {
+		this.opener = opener;
 		this.engine = engine;
 		this.host = host;
 		this.hosted = hosted;
@@ -138,8 +142,9 @@ final class LocalHandle implements ObjectHandle {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public <T extends SharedObject> T open(SharedType type, String name, Object initial) {
-		return this.engine.open(type, name, initial);
+		return (T) this.opener.open(type, name, initial);
 	}
 
 	@Override
@@ -150,7 +155,7 @@ final class LocalHandle implements ObjectHandle {
 			throw new IllegalArgumentException(object + " is not an object of this manager");
 		}
 		LocalHandle fenced = new LocalHandle(this.engine, this.host, target, this.context, target.initial(),
-				new Fencing(this.hosted, thread, fence));
+				new Fencing(this.hosted, thread, fence), this.opener);
 		return (T) target.definition().proxy().apply(fenced);
 	}
 
@@ -187,6 +192,14 @@ final class LocalHandle implements ObjectHandle {
 	@Override
 	public String toString() {
 		return this.hosted.toString();
+	}
+
+	/** Opens the proxies of other objects for the same context. */
+	@FunctionalInterface
+	interface Opener {
+
+		SharedObject open(SharedType type, String name, Object initial);
+
 	}
 
 	/** The lock hold a handle's calls are fenced by. */

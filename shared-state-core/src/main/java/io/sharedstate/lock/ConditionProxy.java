@@ -22,13 +22,15 @@ final class ConditionProxy extends ConditionWaits {
 
 	ConditionProxy(ObjectHandle handle) {
 		super(handle);
-		this.lock = (handle.initial() instanceof LockProxy given) ? given : null;
 	}
 
 	@Override
 	public SharedLock lock() {
 		LockProxy current = this.lock;
 		if (current == null) {
+			// Asked of the handle, not taken from what the condition was opened with: the
+			// handle's engine gives the one proxy of the lock that knows this caller's
+			// holds.
 			List<?> lockOf = (List<?>) handle().call(ConditionOperation.LOCK_OF);
 			current = handle().open(Boolean.TRUE.equals(lockOf.get(1)) ? SharedType.RLOCK : SharedType.LOCK,
 					(String) lockOf.get(0), null);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -31,6 +32,10 @@ import io.sharedstate.host.ObjectHost;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.local.LocalEngine;
 import io.sharedstate.protocol.Handshake.ServerTerms;
+import io.sharedstate.python.LocalPythonObjectSpace;
+import io.sharedstate.python.PythonListener;
+import io.sharedstate.python.LocalPythonObjectSpace;
+import io.sharedstate.python.PythonListener;
 
 /**
  * Serves a local engine's objects to client processes over the binary protocol.
@@ -68,6 +73,9 @@ public final class ManagerServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** Python clients' listener, or {@code null} when none is configured. */
+	private final PythonListener python;
+
 	/**
 	 * Creates a server for an engine's objects; it listens once {@link #start()} is
 	 * called.
@@ -82,6 +90,10 @@ public final class ManagerServer implements AutoCloseable {
 		this.terms = new ServerTerms(options.maxFrameBytes(), options.maxInFlight(),
 				(int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()), new SecureRandom().nextLong());
 		this.frameBudget = new FrameBudget(options.maxBufferedFrameBytes());
+		this.python = (options.pythonAddress() != null)
+				? new PythonListener(new LocalPythonObjectSpace(engine), options.pythonAddress(), options.authkey(),
+						options.maxFrameBytes(), options.handshakeTimeout(), this.connectionIds::incrementAndGet)
+				: null;
 	}
 
 	/**
@@ -131,6 +143,24 @@ public final class ManagerServer implements AutoCloseable {
 		}
 		this.engine.servedAt(address(), this::clients);
 		logger.info("Manager server listening on {}:{}", address().getHostString(), address().getPort());
+		if (this.python != null) {
+			try {
+				this.python.start();
+			}
+			catch (RuntimeException ex) {
+				close();
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Returns where Python clients connect.
+	 * @return the bound address, or {@code null} if Python clients are not accepted or
+	 * the server does not listen yet
+	 */
+	public InetSocketAddress pythonAddress() {
+		return (this.python != null) ? this.python.address() : null;
 	}
 
 	private WriteBufferWaterMark waterMark() {
@@ -160,13 +190,15 @@ public final class ManagerServer implements AutoCloseable {
 	 * @return the clients, oldest connection first
 	 */
 	public List<ClientInfo> clients() {
-		return this.connections.stream()
+		List<ClientInfo> clients = this.connections.stream()
 			.filter((connection) -> connection.identity() != null)
 			.sorted(Comparator.comparingLong(ServerConnection::id))
 			.map((connection) -> new ClientInfo(connection.id(), connection.identity().pid(),
 					connection.identity().host(), connection.identity().name(), connection.connectedAt(),
 					connection.operations()))
 			.toList();
+		return (this.python != null) ? Stream.concat(clients.stream(), this.python.clients().stream()).toList()
+				: clients;
 	}
 
 	ServerConnection connectionOpened(FrameDecoder decoder) {
@@ -245,6 +277,9 @@ public final class ManagerServer implements AutoCloseable {
 			}
 			this.closed = true;
 			current = this.listener;
+		}
+		if (this.python != null) {
+			this.python.close();
 		}
 		if (current == null) {
 			return;

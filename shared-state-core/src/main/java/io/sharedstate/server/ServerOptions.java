@@ -43,6 +43,8 @@ public final class ServerOptions implements Cloneable {
 
 	private boolean clientCertificateRequired;
 
+	private InetSocketAddress pythonAddress;
+
 	private ServerOptions(byte[] authkey) {
 		if (authkey == null || authkey.length == 0) {
 			throw new IllegalArgumentException(
@@ -181,6 +183,28 @@ public final class ServerOptions implements Cloneable {
 	 */
 	public boolean clientCertificateRequired() {
 		return this.clientCertificateRequired;
+	}
+
+	/**
+	 * Returns where Python clients ({@code multiprocessing.managers}) connect, with the
+	 * same authkey.
+	 * @return the address, or {@code null} (the default) to accept none
+	 */
+	public InetSocketAddress pythonAddress() {
+		return this.pythonAddress;
+	}
+
+	/**
+	 * Returns a copy that also accepts Python clients: a second listener that speaks
+	 * CPython's {@code multiprocessing.managers} protocol, with the same authkey (see
+	 * docs/python-clients.md).
+	 * @param address where Python clients connect; port 0 picks a free port
+	 * @return the copy
+	 */
+	public ServerOptions withPythonAddress(InetSocketAddress address) {
+		ServerOptions copy = copy();
+		copy.pythonAddress = Objects.requireNonNull(address, "address");
+		return copy;
 	}
 
 	/**

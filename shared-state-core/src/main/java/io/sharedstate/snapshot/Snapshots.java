@@ -96,7 +96,8 @@ public final class Snapshots {
 	}
 
 	private static boolean isSnapshot(Object value) {
-		return value instanceof SnapshotList || value instanceof SnapshotSet || value instanceof SnapshotMap;
+		return value instanceof SnapshotList || value instanceof SnapshotSet || value instanceof SnapshotMap
+				|| value instanceof Tuple;
 	}
 
 }

@@ -49,8 +49,13 @@ public abstract class SharedConditionContract extends ContractSupport {
 	/**
 	 * Starts a thread that takes the condition's lock and waits for a signal.
 	 */
+	/**
+	 * Starts a thread that waits on the condition, and returns once the condition counts
+	 * it among its waiters: a thread still taking the lock would miss a signal.
+	 */
 	private Background<Boolean> waiter(SharedCondition condition) {
-		return inBackground(() -> {
+		int before = waitingOn(condition);
+		Background<Boolean> waiter = inBackground(() -> {
 			condition.lock().lock();
 			try {
 				return condition.await(LONG_SECONDS, TimeUnit.SECONDS);
@@ -59,6 +64,18 @@ public abstract class SharedConditionContract extends ContractSupport {
 				condition.lock().unlock();
 			}
 		});
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LONG_SECONDS);
+		while (waitingOn(condition) <= before && System.nanoTime() - deadline < 0 && !waiter.isDone()) {
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+		}
+		return waiter;
+	}
+
+	private int waitingOn(SharedCondition condition) {
+		return host().inspector()
+			.object(condition.name(), 0)
+			.map((info) -> ((Number) info.state().get("waiting")).intValue())
+			.orElse(0);
 	}
 
 	private static void signalHolding(SharedCondition condition, boolean all) {

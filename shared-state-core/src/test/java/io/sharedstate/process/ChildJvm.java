@@ -79,17 +79,28 @@ public final class ChildJvm implements AutoCloseable {
 		command.add(classpath);
 		command.add(mainClass);
 		command.addAll(List.of(args));
+		return startProcess(command, environment, mainClass.substring(mainClass.lastIndexOf('.') + 1));
+	}
+
+	/**
+	 * Starts any child process, such as a Python interpreter, with the same handling of
+	 * its output.
+	 * @param command the command and its arguments
+	 * @param environment extra environment variables
+	 * @param name what to call it in messages
+	 * @return the running child
+	 */
+	public static ChildJvm startProcess(List<String> command, Map<String, String> environment, String name) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment);
 		try {
 			Process process = builder.start();
-			ChildJvm child = new ChildJvm(process,
-					mainClass.substring(mainClass.lastIndexOf('.') + 1) + "[" + process.pid() + "]");
+			ChildJvm child = new ChildJvm(process, name + "[" + process.pid() + "]");
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 			return child;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start a child JVM for " + mainClass, ex);
+			throw new UncheckedIOException("Cannot start " + String.join(" ", command), ex);
 		}
 	}
 
