@@ -21,8 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -30,9 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sharedstate.SharedState;
 import io.sharedstate.api.MissingClassException;
-import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.function.SerializableCallable;
-import io.sharedstate.function.SerializableFunction;
 import io.sharedstate.function.SerializableRunnable;
 import io.sharedstate.queue.SharedQueue;
 
@@ -162,47 +158,45 @@ final class ManagedPool implements SharedPool {
 	}
 
 	@Override
-	public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items)
+	public <T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items)
 			throws InterruptedException {
 		return await(mapAsync(function, items));
 	}
 
 	@Override
-	public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items,
-			int chunkSize) throws InterruptedException {
+	public <T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items, int chunkSize)
+			throws InterruptedException {
 		List<Object> all = Chunks.list(items);
 		return await(Chunks.inOrder(mapChunks(function, all, chunkSize)));
 	}
 
 	@Override
-	public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> function,
+	public <T, R> CompletableFuture<List<R>> mapAsync(TaskFunction<? super T, ? extends R> function,
 			Iterable<? extends T> items) {
 		List<Object> all = Chunks.list(items);
 		return Chunks.inOrder(mapChunks(function, all, Chunks.defaultSize(all.size(), workersForChunks())));
 	}
 
 	@Override
-	public <T, R> Stream<R> mapUnordered(SerializableFunction<? super T, ? extends R> function,
-			Iterable<? extends T> items) {
+	public <T, R> Stream<R> mapUnordered(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items) {
 		return mapUnordered(function, items, 1);
 	}
 
 	@Override
-	public <T, R> Stream<R> mapUnordered(SerializableFunction<? super T, ? extends R> function,
-			Iterable<? extends T> items, int chunkSize) {
+	public <T, R> Stream<R> mapUnordered(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items,
+			int chunkSize) {
 		return Chunks.asCompleted(mapChunks(function, Chunks.list(items), chunkSize));
 	}
 
 	@Override
-	public <A, B, R> List<R> starmap(SerializableBiFunction<? super A, ? super B, ? extends R> function,
+	public <A, B, R> List<R> starmap(TaskBiFunction<? super A, ? super B, ? extends R> function,
 			Iterable<? extends Map.Entry<? extends A, ? extends B>> arguments) throws InterruptedException {
 		return await(starmapAsync(function, arguments));
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <A, B, R> CompletableFuture<List<R>> starmapAsync(
-			SerializableBiFunction<? super A, ? super B, ? extends R> function,
+	public <A, B, R> CompletableFuture<List<R>> starmapAsync(TaskBiFunction<? super A, ? super B, ? extends R> function,
 			Iterable<? extends Map.Entry<? extends A, ? extends B>> arguments) {
 		ArrayList<Object> firsts = new ArrayList<>();
 		ArrayList<Object> seconds = new ArrayList<>();
@@ -214,7 +208,7 @@ final class ManagedPool implements SharedPool {
 		List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
 		for (int from = 0; from < firsts.size(); from += size) {
 			int to = Math.min(firsts.size(), from + size);
-			chunks.add(enqueue(new PoolTask.StarmapChunk((BiFunction) function,
+			chunks.add(enqueue(new PoolTask.StarmapChunk((TaskBiFunction) function,
 					new ArrayList<>(firsts.subList(from, to)), new ArrayList<>(seconds.subList(from, to)))));
 		}
 		return Chunks.inOrder(chunks);
@@ -384,7 +378,7 @@ final class ManagedPool implements SharedPool {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private <R> List<CompletableFuture<List<R>>> mapChunks(SerializableFunction<?, ?> function, List<Object> items,
+	private <R> List<CompletableFuture<List<R>>> mapChunks(TaskFunction<?, ?> function, List<Object> items,
 			int chunkSize) {
 		if (chunkSize < 1) {
 			throw new IllegalArgumentException("A chunk holds at least one item, not " + chunkSize);
@@ -392,7 +386,7 @@ final class ManagedPool implements SharedPool {
 		List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += chunkSize) {
 			ArrayList<Object> chunk = new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunkSize)));
-			chunks.add(enqueue(new PoolTask.MapChunk((Function) function, chunk)));
+			chunks.add(enqueue(new PoolTask.MapChunk((TaskFunction) function, chunk)));
 		}
 		return chunks;
 	}

@@ -1,15 +1,16 @@
 package io.sharedstate.pool;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * What a worker runs: the user's task wrapped with what to do with it, serialized as one
- * object so the worker needs nothing else to run it.
+ * object so the worker needs nothing else to run it. The user's objects are held in
+ * fields of type {@code Object}: when a lambda's class is missing, deserializing then
+ * reports that class rather than a failed cast of the unresolved lambda.
  */
 sealed interface PoolTask extends Serializable {
 
@@ -22,28 +23,42 @@ sealed interface PoolTask extends Serializable {
 
 	/**
 	 * A callable; the object must be serializable.
-	 *
-	 * @param callable the user's task
 	 */
-	record Call(Callable<?> callable) implements PoolTask {
+	final class Call implements PoolTask {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final Object callable;
+
+		Call(Callable<?> callable) {
+			this.callable = callable;
+		}
 
 		@Override
 		public Object run() throws Exception {
-			return this.callable.call();
+			return ((Callable<?>) this.callable).call();
 		}
 
 	}
 
 	/**
 	 * A runnable; the object must be serializable.
-	 *
-	 * @param runnable the user's task
 	 */
-	record Run(Runnable runnable) implements PoolTask {
+	final class Run implements PoolTask {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final Object runnable;
+
+		Run(Runnable runnable) {
+			this.runnable = runnable;
+		}
 
 		@Override
 		public Object run() {
-			this.runnable.run();
+			((Runnable) this.runnable).run();
 			return null;
 		}
 
@@ -51,17 +66,28 @@ sealed interface PoolTask extends Serializable {
 
 	/**
 	 * A chunk of a map: a function applied to each of its items in order.
-	 *
-	 * @param function the function
-	 * @param items the items
 	 */
-	record MapChunk(Function<Object, Object> function, ArrayList<Object> items) implements PoolTask {
+	final class MapChunk implements PoolTask {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final Object function;
+
+		private final ArrayList<Object> items;
+
+		MapChunk(TaskFunction<Object, Object> function, ArrayList<Object> items) {
+			this.function = function;
+			this.items = items;
+		}
 
 		@Override
-		public Object run() {
+		@SuppressWarnings("unchecked")
+		public Object run() throws Exception {
+			TaskFunction<Object, Object> apply = (TaskFunction<Object, Object>) this.function;
 			List<Object> results = new ArrayList<>(this.items.size());
 			for (Object item : this.items) {
-				results.add(this.function.apply(item));
+				results.add(apply.apply(item));
 			}
 			return results;
 		}
@@ -70,19 +96,32 @@ sealed interface PoolTask extends Serializable {
 
 	/**
 	 * A chunk of a starmap: a two-argument function applied to each pair in order.
-	 *
-	 * @param function the function
-	 * @param firsts the first arguments
-	 * @param seconds the second arguments, as many
 	 */
-	record StarmapChunk(BiFunction<Object, Object, Object> function, ArrayList<Object> firsts,
-			ArrayList<Object> seconds) implements PoolTask {
+	final class StarmapChunk implements PoolTask {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final Object function;
+
+		private final ArrayList<Object> firsts;
+
+		private final ArrayList<Object> seconds;
+
+		StarmapChunk(TaskBiFunction<Object, Object, Object> function, ArrayList<Object> firsts,
+				ArrayList<Object> seconds) {
+			this.function = function;
+			this.firsts = firsts;
+			this.seconds = seconds;
+		}
 
 		@Override
-		public Object run() {
+		@SuppressWarnings("unchecked")
+		public Object run() throws Exception {
+			TaskBiFunction<Object, Object, Object> apply = (TaskBiFunction<Object, Object, Object>) this.function;
 			List<Object> results = new ArrayList<>(this.firsts.size());
 			for (int i = 0; i < this.firsts.size(); i++) {
-				results.add(this.function.apply(this.firsts.get(i), this.seconds.get(i)));
+				results.add(apply.apply(this.firsts.get(i), this.seconds.get(i)));
 			}
 			return results;
 		}

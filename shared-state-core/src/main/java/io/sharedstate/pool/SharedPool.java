@@ -9,9 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
-import io.sharedstate.function.SerializableBiFunction;
 import io.sharedstate.function.SerializableCallable;
-import io.sharedstate.function.SerializableFunction;
 import io.sharedstate.function.SerializableRunnable;
 
 /**
@@ -24,9 +22,9 @@ import io.sharedstate.function.SerializableRunnable;
  * <p>
  * <b>Tasks</b> are serializable lambdas or classes: pass a lambda directly and the
  * compiler makes it serializable ({@link SerializableCallable},
- * {@link SerializableRunnable}, {@link SerializableFunction}); what it captures travels
- * by Java serialization (shared objects as live references). Its class must be on the
- * workers' classpath; when it is not, the task fails with
+ * {@link SerializableRunnable}, {@link TaskFunction}); what it captures travels by Java
+ * serialization (shared objects as live references). Its class must be on the workers'
+ * classpath; when it is not, the task fails with
  * {@link io.sharedstate.api.MissingClassException} naming the class. A task that cannot
  * be serialized is refused at once with {@link IllegalArgumentException}.
  *
@@ -117,11 +115,11 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @param function the function
 	 * @param items the items; each is serialized with its chunk
 	 * @return the results
-	 * @throws TaskFailedException if the function failed on an item (the first failed
-	 * chunk in item order); the cause says why
+	 * @throws TaskFailedException if the function failed on an item (the first chunk to
+	 * fail); the cause says why
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	<T, R> List<R> map(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items)
+	<T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items)
 			throws InterruptedException;
 
 	/**
@@ -136,8 +134,8 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @throws TaskFailedException if the function failed on an item
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	<T, R> List<R> map(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items,
-			int chunkSize) throws InterruptedException;
+	<T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items, int chunkSize)
+			throws InterruptedException;
 
 	/**
 	 * Applies a function to every item without waiting, like Python's {@code map_async}.
@@ -145,10 +143,9 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @param <R> the result type
 	 * @param function the function
 	 * @param items the items
-	 * @return the future of the results, in order; it fails with the first failure in
-	 * item order
+	 * @return the future of the results, in order; it fails as soon as a chunk fails
 	 */
-	<T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> function,
+	<T, R> CompletableFuture<List<R>> mapAsync(TaskFunction<? super T, ? extends R> function,
 			Iterable<? extends T> items);
 
 	/**
@@ -162,7 +159,7 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @return the results, in the order they finished; the stream throws
 	 * {@link TaskFailedException} where a failed task would be
 	 */
-	<T, R> Stream<R> mapUnordered(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items);
+	<T, R> Stream<R> mapUnordered(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items);
 
 	/**
 	 * Applies a function to every item in chunks, returning each chunk's results as it
@@ -174,7 +171,7 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @param chunkSize how many items one task carries
 	 * @return the results, chunk by chunk in the order chunks finished
 	 */
-	<T, R> Stream<R> mapUnordered(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items,
+	<T, R> Stream<R> mapUnordered(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> items,
 			int chunkSize);
 
 	/**
@@ -191,7 +188,7 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @throws TaskFailedException if the function failed on a pair
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	<A, B, R> List<R> starmap(SerializableBiFunction<? super A, ? super B, ? extends R> function,
+	<A, B, R> List<R> starmap(TaskBiFunction<? super A, ? super B, ? extends R> function,
 			Iterable<? extends Map.Entry<? extends A, ? extends B>> arguments) throws InterruptedException;
 
 	/**
@@ -204,8 +201,7 @@ public interface SharedPool extends ExecutorService, AutoCloseable {
 	 * @param arguments the argument pairs
 	 * @return the future of the results, in order
 	 */
-	<A, B, R> CompletableFuture<List<R>> starmapAsync(
-			SerializableBiFunction<? super A, ? super B, ? extends R> function,
+	<A, B, R> CompletableFuture<List<R>> starmapAsync(TaskBiFunction<? super A, ? super B, ? extends R> function,
 			Iterable<? extends Map.Entry<? extends A, ? extends B>> arguments);
 
 	/**
