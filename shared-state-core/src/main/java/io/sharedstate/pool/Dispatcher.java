@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The state of a pool in its creator, and every decision about it: which worker runs
@@ -18,13 +19,20 @@ import java.util.concurrent.RejectedExecutionException;
  * this object's monitor.
  *
  * <p>
- * The creator knows at every moment which task each worker runs, because it sends every
- * task to one worker's inbox, and only to an idle worker. So a worker's death never loses
- * a task: its task is sent again to another worker, once.
+ * The creator sends every task to one worker's inbox, so it knows at every moment which
+ * tasks each worker holds: the one it runs, and at most {@value #TASKS_PER_WORKER} - 1
+ * waiting behind it, so that the next starts without waiting for the creator. Workers run
+ * their tasks in order and report each before starting the next, and their exits arrive
+ * behind their reports (see {@link Message}): so the task a dead worker was running is
+ * known, and is run again elsewhere once; the ones behind it never started and are simply
+ * given to others.
  */
 final class Dispatcher {
 
-	/** A task sent to workers that died this many times is not sent again. */
+	/** The most tasks a worker holds: the one it runs, and the ones behind it. */
+	static final int TASKS_PER_WORKER = 2;
+
+	/** A task that was running on workers that died this many times is not run again. */
 	static final int MAX_ATTEMPTS = 2;
 
 	/** Started workers that exit before they are ready, in a row, that break the pool. */
@@ -47,8 +55,6 @@ final class Dispatcher {
 	private final Deque<TaskRecord> pending = new ArrayDeque<>();
 
 	private final Map<String, Worker> workers = new LinkedHashMap<>();
-
-	private final Deque<Worker> idle = new ArrayDeque<>();
 
 	private State state = State.RUNNING;
 
@@ -109,13 +115,13 @@ final class Dispatcher {
 		}
 		if (worker == null || worker.leaving) {
 			effects.sends.add(new Effects.Send((worker != null) ? worker : new Worker(hello.worker(), true, 0),
-					new Message.Stop(), null));
+					new Message.Stop(), List.of()));
 			return effects;
 		}
 		worker.pid = hello.pid();
 		worker.host = hello.host();
 		effects.sends.add(new Effects.Send(worker,
-				new Message.Welcome(this.initializer, worker.joined ? 0 : this.maxTasksPerChild), null));
+				new Message.Welcome(this.initializer, worker.joined ? 0 : this.maxTasksPerChild), List.of()));
 		return effects;
 	}
 
@@ -130,7 +136,6 @@ final class Dispatcher {
 		if (worker != null && !worker.ready && !worker.leaving) {
 			worker.ready = true;
 			this.startFailures = 0;
-			this.idle.add(worker);
 			dispatch(effects);
 			notifyAll();
 		}
@@ -159,19 +164,20 @@ final class Dispatcher {
 	synchronized Effects done(Message.Done done, Object value, Throwable failure) {
 		Effects effects = new Effects();
 		Worker worker = this.workers.get(done.worker());
-		if (worker == null || worker.task == null || worker.task.id != done.task()) {
+		TaskRecord task = (worker != null) ? worker.tasks.peekFirst() : null;
+		if (task == null || task.id != done.task()) {
 			// Late: the task timed out, was cancelled, or was run again elsewhere.
 			return effects;
 		}
-		TaskRecord task = worker.task;
-		worker.task = null;
+		worker.tasks.removeFirst();
 		worker.tasksRun++;
 		finish(effects, task, value, failure, done.nanos());
 		if (done.retiring()) {
 			worker.leaving = true;
+			requeueWaiting(worker);
 		}
 		else {
-			this.idle.add(worker);
+			startNext(effects, worker);
 		}
 		dispatch(effects);
 		return effects;
@@ -179,32 +185,30 @@ final class Dispatcher {
 
 	/**
 	 * A worker is gone: its JVM exited, or the manager released its alive lock.
-	 * @param id the worker
-	 * @param generation which start of a started worker's slot exited (0 for a joined
-	 * worker)
-	 * @param exitCode its exit status, or -1 when not known
+	 * @param gone which worker, and how it exited
 	 * @return what to do
 	 */
-	synchronized Effects gone(String id, int generation, int exitCode) {
+	synchronized Effects gone(Message.Gone gone) {
 		Effects effects = new Effects();
-		Worker worker = this.workers.get(id);
-		if (worker == null || worker.generation != generation) {
+		Worker worker = this.workers.get(gone.worker());
+		if (worker == null || worker.generation != gone.generation()) {
 			return effects;
 		}
-		this.workers.remove(id);
-		this.idle.remove(worker);
-		if (worker.task != null) {
-			TaskRecord task = worker.task;
-			worker.task = null;
-			if (task.attempts >= MAX_ATTEMPTS) {
-				finish(effects, task, null,
-						new WorkerDiedException("Task " + task.id + " of pool '" + this.pool + "' was running on "
+		this.workers.remove(worker.id);
+		TaskRecord running = worker.tasks.peekFirst();
+		if (running != null) {
+			worker.tasks.removeFirst();
+			requeueWaiting(worker);
+			if (running.attempts >= MAX_ATTEMPTS) {
+				finish(effects, running, null,
+						new WorkerDiedException("Task " + running.id + " of pool '" + this.pool + "' was running on "
 								+ worker.describe() + " when it died, and had been running on a worker "
 								+ "that died before: a task is run at most " + MAX_ATTEMPTS + " times"),
 						0);
 			}
 			else {
-				this.pending.addFirst(task);
+				running.started = null;
+				this.pending.addFirst(running);
 			}
 		}
 		if (!worker.joined) {
@@ -213,7 +217,7 @@ final class Dispatcher {
 						new PoolBrokenException(
 								"The worker JVMs of pool '" + this.pool + "' exit before " + "they join it ("
 										+ MAX_START_FAILURES + " in a row; the last, " + worker.describe()
-										+ ", exited with status " + exitCode
+										+ ", exited with status " + gone.exitCode()
 										+ "): see their output, and check the pool's JVM " + "options and classpath",
 								null));
 			}
@@ -230,44 +234,52 @@ final class Dispatcher {
 	/**
 	 * A task's timeout passed.
 	 * @param task the task
-	 * @param id the worker it was sent to
+	 * @param id the worker it was started on
 	 * @param timeout the timeout, for the message
 	 * @return what to do: fail it and stop its worker, if it still runs there
 	 */
 	synchronized Effects timedOut(TaskRecord task, String id, String timeout) {
 		Effects effects = new Effects();
 		Worker worker = this.workers.get(id);
-		if (worker == null || worker.task != task) {
+		if (worker == null || worker.tasks.peekFirst() != task) {
 			return effects;
 		}
-		worker.task = null;
+		worker.tasks.removeFirst();
 		worker.leaving = true;
+		requeueWaiting(worker);
 		finish(effects, task, null, new TaskTimeoutException("Task " + task.id + " of pool '" + this.pool
 				+ "' ran longer than its timeout of " + timeout + " on " + worker.describe() + ", which was stopped"),
 				0);
 		effects.stops.add(worker);
+		dispatch(effects);
 		return effects;
 	}
 
 	/**
-	 * Sending to a worker failed: it is stopped, and a task sent with the message goes
-	 * back to the head of the queue (it may have arrived: it then runs twice).
+	 * Sending to a worker failed: it is stopped, and the tasks sent go back to the head
+	 * of the queue (they may have arrived: they then run twice).
 	 * @param send what could not be sent
 	 * @return what to do
 	 */
 	synchronized Effects sendFailed(Effects.Send send) {
 		Effects effects = new Effects();
 		Worker worker = send.worker();
-		if (send.task() != null && worker.task == send.task()) {
-			worker.task = null;
-			send.task().attempts--;
-			this.pending.addFirst(send.task());
-		}
 		if (this.workers.get(worker.id) == worker && !worker.leaving) {
 			worker.leaving = true;
-			this.idle.remove(worker);
+			for (TaskRecord task : send.tasks()) {
+				if (worker.tasks.peekFirst() == task) {
+					task.attempts--;
+				}
+			}
+			worker.tasks.removeAll(send.tasks());
+			for (int i = send.tasks().size() - 1; i >= 0; i--) {
+				send.tasks().get(i).started = null;
+				this.pending.addFirst(send.tasks().get(i));
+			}
+			requeueWaiting(worker);
 			effects.stops.add(worker);
 		}
+		dispatch(effects);
 		return effects;
 	}
 
@@ -296,6 +308,9 @@ final class Dispatcher {
 		Effects effects = new Effects();
 		if (this.state == State.RUNNING) {
 			this.state = State.SHUTDOWN;
+		}
+		for (Worker worker : this.workers.values()) {
+			requeueWaiting(worker);
 		}
 		for (TaskRecord task : this.pending) {
 			if (!task.future.isDone()) {
@@ -345,14 +360,16 @@ final class Dispatcher {
 	synchronized PoolInfo info() {
 		List<WorkerInfo> described = new ArrayList<>();
 		int running = 0;
+		int queued = this.pending.size();
 		for (Worker worker : this.workers.values()) {
-			TaskRecord task = worker.task;
+			TaskRecord task = worker.tasks.peekFirst();
 			running += (task != null) ? 1 : 0;
+			queued += Math.max(0, worker.tasks.size() - 1);
 			described.add(new WorkerInfo(worker.id, worker.pid, worker.host, worker.joined, worker.ready,
 					(task != null) ? task.id : -1, (task != null) ? task.started : null, worker.tasksRun));
 		}
-		return new PoolInfo(this.pool, describeState(), this.processes, described, this.pending.size(), running,
-				this.completed, this.failed);
+		return new PoolInfo(this.pool, describeState(), this.processes, described, queued, running, this.completed,
+				this.failed);
 	}
 
 	private Worker register(Worker worker) {
@@ -360,24 +377,76 @@ final class Dispatcher {
 		return worker;
 	}
 
+	/**
+	 * Gives queued tasks to the workers with room, the least busy first, one message per
+	 * worker; tells idle workers to stop once a shut-down pool has nothing left.
+	 */
 	private void dispatch(Effects effects) {
-		while (!this.idle.isEmpty() && !this.pending.isEmpty()) {
+		Map<Worker, List<TaskRecord>> batches = new LinkedHashMap<>();
+		while (!this.pending.isEmpty()) {
+			Worker worker = leastBusy();
+			if (worker == null) {
+				break;
+			}
 			TaskRecord task = this.pending.poll();
 			if (task.future.isDone()) {
 				continue; // cancelled while queued
 			}
-			Worker worker = this.idle.poll();
-			worker.task = task;
-			task.attempts++;
-			task.started = Instant.now();
-			effects.sends.add(new Effects.Send(worker, new Message.Run(task.id, task.payload), task));
-		}
-		if (this.state == State.SHUTDOWN && this.pending.isEmpty()) {
-			for (Worker worker : this.idle) {
-				worker.leaving = true;
-				effects.sends.add(new Effects.Send(worker, new Message.Stop(), null));
+			worker.tasks.addLast(task);
+			worker.assigned++;
+			batches.computeIfAbsent(worker, (key) -> new ArrayList<>()).add(task);
+			if (worker.tasks.size() == 1) {
+				start(effects, worker, task);
 			}
-			this.idle.clear();
+		}
+		batches.forEach((worker,
+				tasks) -> effects.sends.add(new Effects.Send(worker,
+						new Message.Run(tasks.stream().map((task) -> new Message.Job(task.id, task.payload)).toList()),
+						tasks)));
+		if (this.state == State.SHUTDOWN && this.pending.isEmpty()) {
+			for (Worker worker : this.workers.values()) {
+				if (worker.ready && !worker.leaving && worker.tasks.isEmpty()) {
+					worker.leaving = true;
+					effects.sends.add(new Effects.Send(worker, new Message.Stop(), List.of()));
+				}
+			}
+		}
+	}
+
+	private Worker leastBusy() {
+		Worker best = null;
+		for (Worker worker : this.workers.values()) {
+			if (worker.hasRoom(this.maxTasksPerChild) && (best == null || worker.tasks.size() < best.tasks.size())) {
+				best = worker;
+			}
+		}
+		return best;
+	}
+
+	private void startNext(Effects effects, Worker worker) {
+		TaskRecord next = worker.tasks.peekFirst();
+		if (next != null) {
+			start(effects, worker, next);
+		}
+	}
+
+	private void start(Effects effects, Worker worker, TaskRecord task) {
+		task.attempts++;
+		task.started = Instant.now();
+		effects.started.add(new Effects.Started(task, worker.id));
+	}
+
+	/** Gives the tasks waiting behind a worker's first back to the head of the queue. */
+	private void requeueWaiting(Worker worker) {
+		while (!worker.tasks.isEmpty()) {
+			TaskRecord waiting = worker.tasks.pollLast();
+			if (worker.tasks.isEmpty() && waiting.started != null) {
+				// the first, still marked running: the caller decides
+				worker.tasks.addFirst(waiting);
+				return;
+			}
+			waiting.started = null;
+			this.pending.addFirst(waiting);
 		}
 	}
 
@@ -397,6 +466,9 @@ final class Dispatcher {
 		}
 		this.broken = cause;
 		this.state = State.SHUTDOWN;
+		for (Worker worker : this.workers.values()) {
+			requeueWaiting(worker);
+		}
 		for (TaskRecord task : this.pending) {
 			finish(effects, task, null, cause, 0);
 		}
@@ -406,16 +478,17 @@ final class Dispatcher {
 		notifyAll();
 	}
 
-	private void stopAll(Effects effects, java.util.function.Supplier<Throwable> failure) {
+	private void stopAll(Effects effects, Supplier<Throwable> failure) {
 		for (Worker worker : this.workers.values()) {
-			if (worker.task != null) {
-				finish(effects, worker.task, null, failure.get(), 0);
-				worker.task = null;
+			for (TaskRecord task : worker.tasks) {
+				finish(effects, task, null, failure.get(), 0);
 			}
+			worker.tasks.clear();
 			worker.leaving = true;
-			effects.stops.add(worker);
+			if (!effects.stops.contains(worker)) {
+				effects.stops.add(worker);
+			}
 		}
-		this.idle.clear();
 	}
 
 	private void checkTerminated(Effects effects) {
@@ -447,6 +520,9 @@ final class Dispatcher {
 		/** Which start of a started worker's slot this is. */
 		final int generation;
 
+		/** Its tasks, in the order it runs them: the first runs, unless it is idle. */
+		final Deque<TaskRecord> tasks = new ArrayDeque<>();
+
 		long pid = -1;
 
 		String host = "";
@@ -456,7 +532,8 @@ final class Dispatcher {
 		/** Told to stop, stopping, or leaving by itself: takes no more tasks. */
 		boolean leaving;
 
-		TaskRecord task;
+		/** How many tasks it was given. */
+		long assigned;
 
 		long tasksRun;
 
@@ -464,6 +541,11 @@ final class Dispatcher {
 			this.id = id;
 			this.joined = joined;
 			this.generation = generation;
+		}
+
+		boolean hasRoom(int maxTasks) {
+			return this.ready && !this.leaving && this.tasks.size() < TASKS_PER_WORKER
+					&& (this.joined || maxTasks == 0 || this.assigned < maxTasks);
 		}
 
 		String describe() {

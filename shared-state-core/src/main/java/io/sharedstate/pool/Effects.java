@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * What the {@link Dispatcher} decided and its pool must now do, outside the dispatcher's
- * lock: messages to send, workers to stop or start, futures to complete.
+ * lock: messages to send, timeouts to start, workers to stop or start, futures to
+ * complete.
  */
 final class Effects {
 
 	final List<Send> sends = new ArrayList<>();
+
+	final List<Started> started = new ArrayList<>();
 
 	final List<Dispatcher.Worker> stops = new ArrayList<>();
 
@@ -24,9 +27,20 @@ final class Effects {
 	 *
 	 * @param worker the worker
 	 * @param message the message
-	 * @param task the task a {@code RUN} carries, else {@code null}
+	 * @param tasks the tasks a {@code RUN} carries, else empty
 	 */
-	record Send(Dispatcher.Worker worker, Message message, TaskRecord task) {
+	record Send(Dispatcher.Worker worker, Message message, List<TaskRecord> tasks) {
+
+	}
+
+	/**
+	 * A task that a worker starts now (as far as the creator can tell), whose timeout
+	 * starts now.
+	 *
+	 * @param task the task
+	 * @param worker the worker
+	 */
+	record Started(TaskRecord task, String worker) {
 
 	}
 

@@ -208,8 +208,8 @@ final class ManagedPool implements SharedPool {
 		List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
 		for (int from = 0; from < firsts.size(); from += size) {
 			int to = Math.min(firsts.size(), from + size);
-			chunks.add(enqueue(new PoolTask.StarmapChunk((TaskBiFunction) function,
-					new ArrayList<>(firsts.subList(from, to)), new ArrayList<>(seconds.subList(from, to)))));
+			chunks.add(enqueue(new PoolTask.StarmapChunk((TaskBiFunction) function, firsts.subList(from, to),
+					seconds.subList(from, to))));
 		}
 		return Chunks.inOrder(chunks);
 	}
@@ -370,7 +370,7 @@ final class ManagedPool implements SharedPool {
 	}
 
 	private <T> CompletableFuture<T> enqueue(PoolTask task) {
-		TaskRecord record = new TaskRecord(this.taskIds.incrementAndGet(), task, Payloads.serialize(task, "the task"));
+		TaskRecord record = new TaskRecord(this.taskIds.incrementAndGet(), task, TaskCodec.encode(task));
 		carryOut(this.dispatcher.submit(record));
 		@SuppressWarnings("unchecked")
 		CompletableFuture<T> future = (CompletableFuture<T>) record.future;
@@ -385,7 +385,7 @@ final class ManagedPool implements SharedPool {
 		}
 		List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += chunkSize) {
-			ArrayList<Object> chunk = new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunkSize)));
+			List<Object> chunk = items.subList(from, Math.min(items.size(), from + chunkSize));
 			chunks.add(enqueue(new PoolTask.MapChunk((TaskFunction) function, chunk)));
 		}
 		return chunks;
@@ -444,11 +444,27 @@ final class ManagedPool implements SharedPool {
 		else if (message instanceof Message.Done done) {
 			finished(done);
 		}
+		else if (message instanceof Message.Gone gone) {
+			carryOut(this.dispatcher.gone(gone));
+		}
+	}
+
+	/**
+	 * Reports a worker's exit through this pool's own queue, behind whatever the worker
+	 * sent before it exited, so that its last result is not taken for a death mid-task.
+	 */
+	private void reportGone(Message.Gone gone) {
+		try {
+			this.manager.queue(this.names.owner(), 0).offer(Message.encode(gone));
+		}
+		catch (RuntimeException ex) {
+			carryOut(this.dispatcher.gone(gone));
+		}
 	}
 
 	private void welcome(Message.Hello hello) {
 		if (hello.joined() && !this.locks.leash(hello.worker())) {
-			send(new Effects.Send(new Dispatcher.Worker(hello.worker(), true, 0), new Message.Stop(), null));
+			send(new Effects.Send(new Dispatcher.Worker(hello.worker(), true, 0), new Message.Stop(), List.of()));
 			return;
 		}
 		Effects effects = this.dispatcher.hello(hello);
@@ -456,7 +472,7 @@ final class ManagedPool implements SharedPool {
 			if (this.dispatcher.isWorker(hello.worker())) {
 				this.locks.watch(hello.worker(), () -> {
 					this.locks.unleash(hello.worker());
-					carryOut(this.dispatcher.gone(hello.worker(), 0, -1));
+					reportGone(new Message.Gone(hello.worker(), 0, -1));
 				});
 			}
 			else {
@@ -471,7 +487,10 @@ final class ManagedPool implements SharedPool {
 		Throwable failure = null;
 		if (done.success()) {
 			try {
-				value = Payloads.deserialize(done.body());
+				value = Payloads.deserializeResult(done.body());
+				if (value instanceof ValueList chunk) {
+					value = chunk.values();
+				}
 			}
 			catch (ClassNotFoundException ex) {
 				failure = new MissingClassException("The result of a task of pool '" + this.names.pool()
@@ -501,6 +520,11 @@ final class ManagedPool implements SharedPool {
 		}
 		for (Effects.Send send : effects.sends) {
 			send(send);
+		}
+		if (this.timer != null) {
+			for (Effects.Started started : effects.started) {
+				startTimeout(started);
+			}
 		}
 		for (Dispatcher.Worker worker : effects.stops) {
 			if (worker.joined) {
@@ -545,24 +569,26 @@ final class ManagedPool implements SharedPool {
 			carryOut(this.dispatcher.sendFailed(send));
 			return;
 		}
-		TaskRecord task = send.task();
-		if (task != null && this.timer != null) {
-			Duration timeout = this.options.taskTimeout();
-			task.timeout = this.timer.schedule(
-					() -> carryOut(this.dispatcher.timedOut(task, worker, timeout.toString())), timeout.toNanos(),
-					TimeUnit.NANOSECONDS);
-		}
+	}
+
+	private void startTimeout(Effects.Started started) {
+		Duration timeout = this.options.taskTimeout();
+		TaskRecord task = started.task();
+		task.cancelTimeout();
+		task.timeout = this.timer.schedule(
+				() -> carryOut(this.dispatcher.timedOut(task, started.worker(), timeout.toString())), timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
 	}
 
 	private void startChild(Dispatcher.Worker worker) {
 		try {
 			this.children.start(worker,
-					(exited, code) -> carryOut(this.dispatcher.gone(exited.id, exited.generation, code)));
+					(exited, code) -> reportGone(new Message.Gone(exited.id, exited.generation, code)));
 		}
 		catch (IOException | RuntimeException ex) {
 			carryOut(this.dispatcher.breakPool(new PoolBrokenException(
 					"Cannot start a worker JVM for pool '" + this.names.pool() + "': " + ex, ex)));
-			carryOut(this.dispatcher.gone(worker.id, worker.generation, -1));
+			carryOut(this.dispatcher.gone(new Message.Gone(worker.id, worker.generation, -1)));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.sharedstate.api.SharedStateException;
 
@@ -16,10 +18,15 @@ import io.sharedstate.api.SharedStateException;
  * {@link Payloads}.
  *
  * <pre>
- * worker to creator: HELLO worker pid host joined | READY worker | INIT_FAILED worker error
- *                    DONE worker task success body nanos retiring
- * creator to worker: WELCOME initializer maxTasks | RUN task payload | STOP
+ * worker to creator:  HELLO worker pid host joined | READY worker | INIT_FAILED worker error
+ *                     DONE worker task success body nanos retiring
+ * creator to worker:  WELCOME initializer maxTasks | RUN (task payload)... | STOP
+ * creator to itself:  GONE worker generation exitCode
  * </pre>
+ *
+ * A worker sends each DONE before it takes its next task, and the creator reports a
+ * worker's exit through its own queue, behind everything the worker sent: so when the
+ * creator reads a GONE, it knows which task the worker was running.
  */
 sealed interface Message {
 
@@ -36,6 +43,8 @@ sealed interface Message {
 	byte DONE = 6;
 
 	byte STOP = 7;
+
+	byte GONE = 8;
 
 	/**
 	 * A worker connected and waits for the pool's settings.
@@ -79,12 +88,21 @@ sealed interface Message {
 	}
 
 	/**
-	 * A task for a worker.
+	 * Tasks for a worker, to run in order.
+	 *
+	 * @param jobs the tasks
+	 */
+	record Run(List<Job> jobs) implements Message {
+
+	}
+
+	/**
+	 * One task of a {@link Run}.
 	 *
 	 * @param task the task's id
 	 * @param payload the serialized {@link PoolTask}
 	 */
-	record Run(long task, byte[] payload) implements Message {
+	record Job(long task, byte[] payload) {
 
 	}
 
@@ -107,6 +125,17 @@ sealed interface Message {
 	 * The worker should leave: the pool shuts down.
 	 */
 	record Stop() implements Message {
+
+	}
+
+	/**
+	 * A worker exited or left, as its creator learnt.
+	 *
+	 * @param worker its id
+	 * @param generation which start of a started worker's slot it was
+	 * @param exitCode its exit status, or -1 when not known
+	 */
+	record Gone(String worker, int generation, int exitCode) implements Message {
 
 	}
 
@@ -136,8 +165,11 @@ sealed interface Message {
 			}
 			else if (message instanceof Run run) {
 				out.writeByte(RUN);
-				out.writeLong(run.task());
-				writeBytes(out, run.payload());
+				out.writeInt(run.jobs().size());
+				for (Job job : run.jobs()) {
+					out.writeLong(job.task());
+					writeBytes(out, job.payload());
+				}
 			}
 			else if (message instanceof Done done) {
 				out.writeByte(DONE);
@@ -147,6 +179,12 @@ sealed interface Message {
 				writeBytes(out, done.body());
 				out.writeLong(done.nanos());
 				out.writeBoolean(done.retiring());
+			}
+			else if (message instanceof Gone gone) {
+				out.writeByte(GONE);
+				out.writeUTF(gone.worker());
+				out.writeInt(gone.generation());
+				out.writeInt(gone.exitCode());
 			}
 			else {
 				out.writeByte(STOP);
@@ -166,16 +204,26 @@ sealed interface Message {
 				case WELCOME -> new Welcome(readBytes(in), in.readInt());
 				case READY -> new Ready(in.readUTF());
 				case INIT_FAILED -> new InitFailed(in.readUTF(), readBytes(in));
-				case RUN -> new Run(in.readLong(), readBytes(in));
+				case RUN -> new Run(readJobs(in));
 				case DONE -> new Done(in.readUTF(), in.readLong(), in.readBoolean(), readBytes(in), in.readLong(),
 						in.readBoolean());
 				case STOP -> new Stop();
+				case GONE -> new Gone(in.readUTF(), in.readInt(), in.readInt());
 				default -> throw new SharedStateException("Not a pool message: type " + type);
 			};
 		}
 		catch (IOException ex) {
 			throw new SharedStateException("Not a pool message: " + ex, ex);
 		}
+	}
+
+	private static List<Job> readJobs(DataInputStream in) throws IOException {
+		int count = in.readInt();
+		List<Job> jobs = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			jobs.add(new Job(in.readLong(), readBytes(in)));
+		}
+		return jobs;
 	}
 
 	private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -35,6 +35,10 @@ sealed interface PoolTask extends Serializable {
 			this.callable = callable;
 		}
 
+		Object callable() {
+			return this.callable;
+		}
+
 		@Override
 		public Object run() throws Exception {
 			return ((Callable<?>) this.callable).call();
@@ -56,6 +60,10 @@ sealed interface PoolTask extends Serializable {
 			this.runnable = runnable;
 		}
 
+		Object runnable() {
+			return this.runnable;
+		}
+
 		@Override
 		public Object run() {
 			((Runnable) this.runnable).run();
@@ -74,22 +82,22 @@ sealed interface PoolTask extends Serializable {
 
 		private final Object function;
 
-		private final ArrayList<Object> items;
+		private final ValueList items;
 
-		MapChunk(TaskFunction<Object, Object> function, ArrayList<Object> items) {
+		MapChunk(TaskFunction<Object, Object> function, List<Object> items) {
 			this.function = function;
-			this.items = items;
+			this.items = new ValueList(items);
 		}
 
 		@Override
 		@SuppressWarnings("unchecked")
 		public Object run() throws Exception {
 			TaskFunction<Object, Object> apply = (TaskFunction<Object, Object>) this.function;
-			List<Object> results = new ArrayList<>(this.items.size());
-			for (Object item : this.items) {
+			List<Object> results = new ArrayList<>(this.items.values().size());
+			for (Object item : this.items.values()) {
 				results.add(apply.apply(item));
 			}
-			return results;
+			return new ValueList(results);
 		}
 
 	}
@@ -104,26 +112,27 @@ sealed interface PoolTask extends Serializable {
 
 		private final Object function;
 
-		private final ArrayList<Object> firsts;
+		private final ValueList firsts;
 
-		private final ArrayList<Object> seconds;
+		private final ValueList seconds;
 
-		StarmapChunk(TaskBiFunction<Object, Object, Object> function, ArrayList<Object> firsts,
-				ArrayList<Object> seconds) {
+		StarmapChunk(TaskBiFunction<Object, Object, Object> function, List<Object> firsts, List<Object> seconds) {
 			this.function = function;
-			this.firsts = firsts;
-			this.seconds = seconds;
+			this.firsts = new ValueList(firsts);
+			this.seconds = new ValueList(seconds);
 		}
 
 		@Override
 		@SuppressWarnings("unchecked")
 		public Object run() throws Exception {
 			TaskBiFunction<Object, Object, Object> apply = (TaskBiFunction<Object, Object, Object>) this.function;
-			List<Object> results = new ArrayList<>(this.firsts.size());
-			for (int i = 0; i < this.firsts.size(); i++) {
-				results.add(apply.apply(this.firsts.get(i), this.seconds.get(i)));
+			List<Object> first = this.firsts.values();
+			List<Object> second = this.seconds.values();
+			List<Object> results = new ArrayList<>(first.size());
+			for (int i = 0; i < first.size(); i++) {
+				results.add(apply.apply(first.get(i), second.get(i)));
 			}
-			return results;
+			return new ValueList(results);
 		}
 
 	}

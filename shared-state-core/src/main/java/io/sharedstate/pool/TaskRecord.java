@@ -18,10 +18,10 @@ final class TaskRecord {
 
 	final CompletableFuture<Object> future = new CompletableFuture<>();
 
-	/** How many times it was sent to a worker. */
+	/** How many times a worker started it. */
 	int attempts;
 
-	/** When it was last sent to a worker. */
+	/** When a worker last started it, or {@code null} while it waits. */
 	Instant started;
 
 	/** Its timeout while it runs, if the pool has one. */
@@ -47,7 +47,8 @@ final class TaskRecord {
 	Runnable runHere() {
 		return () -> {
 			try {
-				this.future.complete(this.task.run());
+				Object result = this.task.run();
+				this.future.complete((result instanceof ValueList chunk) ? chunk.values() : result);
 			}
 			catch (Exception | Error ex) {
 				this.future.completeExceptionally(ex);

@@ -71,15 +71,28 @@ final class WorkerLoop {
 			return;
 		}
 		send(new Message.Ready(this.worker));
+		InboxPump pump = new InboxPump(this.inbox, this.pool + "-" + this.worker);
+		try {
+			serve(pump, welcome.maxTasks());
+		}
+		finally {
+			pump.close();
+		}
+	}
+
+	private void serve(InboxPump pump, int maxTasks) throws InterruptedException {
 		int tasks = 0;
 		while (true) {
-			Message message = Message.decode(this.inbox.take());
+			Message message = Message.decode(pump.take());
 			if (message instanceof Message.Run run) {
-				tasks++;
-				boolean retiring = !this.joined && welcome.maxTasks() > 0 && tasks >= welcome.maxTasks();
-				send(execute(run, retiring));
-				if (retiring) {
-					return;
+				for (Message.Job job : run.jobs()) {
+					tasks++;
+					boolean retiring = !this.joined && maxTasks > 0 && tasks >= maxTasks;
+					// Sent before the next task starts: the creator relies on it.
+					send(execute(job, retiring));
+					if (retiring) {
+						return;
+					}
 				}
 			}
 			else if (message instanceof Message.Stop) {
@@ -138,19 +151,19 @@ final class WorkerLoop {
 		return false;
 	}
 
-	private Message.Done execute(Message.Run run, boolean retiring) {
+	private Message.Done execute(Message.Job run, boolean retiring) {
 		long start = System.nanoTime();
 		this.runningTask = true;
 		try {
 			PoolTask task;
 			try {
-				task = (PoolTask) Payloads.deserialize(run.payload());
+				task = TaskCodec.decode(run.payload());
 			}
 			catch (IOException | ClassNotFoundException | RuntimeException ex) {
 				return failed(run, TaskError.unreadableTask(ex, describe()), start, retiring);
 			}
 			Object result = PoolWorker.runAs(this.manager, task::run);
-			return new Message.Done(this.worker, run.task(), true, Payloads.serialize(result, "the task's result"),
+			return new Message.Done(this.worker, run.task(), true, Payloads.serializeResult(result),
 					System.nanoTime() - start, retiring);
 		}
 		catch (Exception | Error ex) {
@@ -162,7 +175,7 @@ final class WorkerLoop {
 		}
 	}
 
-	private Message.Done failed(Message.Run run, Throwable failure, long start, boolean retiring) {
+	private Message.Done failed(Message.Job run, Throwable failure, long start, boolean retiring) {
 		return new Message.Done(this.worker, run.task(), false, TaskError.serialize(failure), System.nanoTime() - start,
 				retiring);
 	}

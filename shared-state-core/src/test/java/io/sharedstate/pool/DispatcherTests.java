@@ -46,25 +46,66 @@ class DispatcherTests {
 		Effects effects = ready("c1");
 		assertThat(effects.sends).singleElement().satisfies((send) -> {
 			assertThat(send.worker().id).isEqualTo("c1");
-			assertThat(send.task()).isSameAs(task);
+			assertThat(send.tasks()).containsExactly(task);
 		});
 		assertThat(this.dispatcher.info().running()).isEqualTo(1);
 	}
 
 	@Test
-	void aBusyWorkerGetsNoSecondTaskUntilItReportsTheFirst() {
+	void aWorkerHoldsTheTaskItRunsAndOneBehindItAndTheRestWaitHere() {
 		this.dispatcher.start();
 		ready("c0");
 		TaskRecord first = task();
 		TaskRecord second = task();
-		assertThat(this.dispatcher.submit(first).sends).hasSize(1);
-		assertThat(this.dispatcher.submit(second).sends).isEmpty();
+		TaskRecord third = task();
+		Effects one = this.dispatcher.submit(first);
+		assertThat(one.started).extracting(Effects.Started::task).containsExactly(first);
+		Effects two = this.dispatcher.submit(second);
+		assertThat(two.sends).singleElement().satisfies((send) -> assertThat(send.tasks()).containsExactly(second));
+		assertThat(two.started).isEmpty();
+		assertThat(this.dispatcher.submit(third).sends).isEmpty();
+		assertThat(this.dispatcher.info().queued()).isEqualTo(2);
+
 		Effects done = this.dispatcher.done(done("c0", first), "result", null);
 		assertThat(done.outcomes).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.task()).isSameAs(first);
 			assertThat(outcome.value()).isEqualTo("result");
 		});
-		assertThat(done.sends).singleElement().satisfies((send) -> assertThat(send.task()).isSameAs(second));
+		assertThat(done.started).extracting(Effects.Started::task).containsExactly(second);
+		assertThat(done.sends).singleElement().satisfies((send) -> assertThat(send.tasks()).containsExactly(third));
+	}
+
+	@Test
+	void tasksQueuedBeforeWorkersAreReadyGoToTheLeastBusyInOneMessagePerWorker() {
+		this.dispatcher.start();
+		TaskRecord[] tasks = { task(), task(), task(), task() };
+		for (TaskRecord task : tasks) {
+			this.dispatcher.submit(task);
+		}
+		Effects first = ready("c0");
+		assertThat(first.sends).singleElement()
+			.satisfies((send) -> assertThat(send.tasks()).containsExactly(tasks[0], tasks[1]));
+		Effects second = ready("c1");
+		assertThat(second.sends).singleElement()
+			.satisfies((send) -> assertThat(send.tasks()).containsExactly(tasks[2], tasks[3]));
+	}
+
+	@Test
+	void theTaskWaitingBehindADeadWorkersTaskGoesToAnotherWithoutCountingAnAttempt() {
+		this.dispatcher.start();
+		ready("c0");
+		TaskRecord running = task();
+		TaskRecord behind = task();
+		this.dispatcher.submit(running);
+		this.dispatcher.submit(behind);
+		ready("c1");
+		Effects gone = gone("c0", 0, 137);
+		assertThat(gone.sends).singleElement().satisfies((send) -> {
+			assertThat(send.worker().id).isEqualTo("c1");
+			assertThat(send.tasks()).containsExactly(running, behind);
+		});
+		assertThat(running.attempts).isEqualTo(2);
+		assertThat(behind.attempts).isZero();
 	}
 
 	@Test
@@ -74,11 +115,11 @@ class DispatcherTests {
 		TaskRecord task = task();
 		this.dispatcher.submit(task);
 		ready("c1");
-		Effects gone = this.dispatcher.gone("c0", 0, 137);
+		Effects gone = gone("c0", 0, 137);
 		assertThat(gone.outcomes).isEmpty();
 		assertThat(gone.sends).singleElement().satisfies((send) -> {
 			assertThat(send.worker().id).isEqualTo("c1");
-			assertThat(send.task()).isSameAs(task);
+			assertThat(send.tasks()).containsExactly(task);
 		});
 		assertThat(gone.starts).extracting((worker) -> worker.id).containsExactly("c0");
 	}
@@ -90,8 +131,8 @@ class DispatcherTests {
 		TaskRecord task = task();
 		this.dispatcher.submit(task);
 		ready("c1");
-		this.dispatcher.gone("c0", 0, 137);
-		Effects second = this.dispatcher.gone("c1", 0, 137);
+		gone("c0", 0, 137);
+		Effects second = gone("c1", 0, 137);
 		assertThat(second.outcomes).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.task()).isSameAs(task);
 			assertThat(outcome.failure()).isInstanceOf(WorkerDiedException.class)
@@ -104,8 +145,8 @@ class DispatcherTests {
 	void anExitOfAnEarlierStartOfASlotIsIgnored() {
 		this.dispatcher.start();
 		ready("c0");
-		this.dispatcher.gone("c0", 0, 137);
-		assertThat(this.dispatcher.gone("c0", 0, 137).starts).isEmpty();
+		gone("c0", 0, 137);
+		assertThat(gone("c0", 0, 137).starts).isEmpty();
 		assertThat(this.dispatcher.isWorker("c0")).isTrue();
 	}
 
@@ -120,7 +161,7 @@ class DispatcherTests {
 			.satisfies((outcome) -> assertThat(outcome.failure()).isInstanceOf(TaskTimeoutException.class)
 				.hasMessageContaining("PT1S"));
 		assertThat(timedOut.stops).extracting((worker) -> worker.id).containsExactly("c0");
-		Effects gone = this.dispatcher.gone("c0", 0, 137);
+		Effects gone = gone("c0", 0, 137);
 		assertThat(gone.outcomes).isEmpty();
 		assertThat(gone.starts).extracting((worker) -> worker.id).containsExactly("c0");
 		assertThat(this.dispatcher.info().queued()).isZero();
@@ -145,7 +186,7 @@ class DispatcherTests {
 		Effects done = this.dispatcher.done(new Message.Done("c0", task.id, true, new byte[0], 1, true), 1, null);
 		assertThat(done.outcomes).hasSize(1);
 		assertThat(this.dispatcher.readyWorkers()).isZero();
-		assertThat(this.dispatcher.gone("c0", 0, 0).starts).extracting((worker) -> worker.id).containsExactly("c0");
+		assertThat(gone("c0", 0, 0).starts).extracting((worker) -> worker.id).containsExactly("c0");
 	}
 
 	@Test
@@ -153,9 +194,9 @@ class DispatcherTests {
 		TaskRecord task = task();
 		this.dispatcher.start();
 		this.dispatcher.submit(task);
-		this.dispatcher.gone("c0", 0, 1);
-		this.dispatcher.gone("c0", 1, 1);
-		Effects third = this.dispatcher.gone("c0", 2, 1);
+		gone("c0", 0, 1);
+		gone("c0", 1, 1);
+		Effects third = gone("c0", 2, 1);
 		assertThat(third.outcomes).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.failure()).isInstanceOf(PoolBrokenException.class)
 				.hasMessageContaining("status 1"));
@@ -190,15 +231,16 @@ class DispatcherTests {
 		assertThat(this.dispatcher.shutdown().sends).isEmpty();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.dispatcher.submit(task()));
 		Effects first = this.dispatcher.done(done("c0", running), 1, null);
-		assertThat(first.sends).singleElement().satisfies((send) -> assertThat(send.task()).isSameAs(queued));
+		assertThat(first.sends).as("the second is at the worker already").isEmpty();
+		assertThat(first.started).extracting(Effects.Started::task).containsExactly(queued);
 		Effects second = this.dispatcher.done(done("c0", queued), 2, null);
 		assertThat(second.sends).singleElement()
 			.satisfies((send) -> assertThat(send.message()).isInstanceOf(Message.Stop.class));
 		Effects c1 = ready("c1");
 		assertThat(c1.sends).singleElement()
 			.satisfies((send) -> assertThat(send.message()).isInstanceOf(Message.Stop.class));
-		assertThat(this.dispatcher.gone("c0", 0, 0).starts).isEmpty();
-		assertThat(this.dispatcher.gone("c1", 0, 0).terminated).isTrue();
+		assertThat(gone("c0", 0, 0).starts).isEmpty();
+		assertThat(gone("c1", 0, 0).terminated).isTrue();
 		assertThat(this.dispatcher.isTerminated()).isTrue();
 	}
 
@@ -218,8 +260,8 @@ class DispatcherTests {
 			assertThat(outcome.failure()).isInstanceOf(CancellationException.class);
 		});
 		assertThat(effects.stops).hasSize(2);
-		this.dispatcher.gone("c0", 0, 137);
-		assertThat(this.dispatcher.gone("c1", 0, 137).terminated).isTrue();
+		gone("c0", 0, 137);
+		assertThat(gone("c1", 0, 137).terminated).isTrue();
 	}
 
 	@Test
@@ -230,7 +272,8 @@ class DispatcherTests {
 		this.dispatcher.submit(cancelled);
 		this.dispatcher.submit(next);
 		cancelled.future.cancel(false);
-		assertThat(ready("c0").sends).singleElement().satisfies((send) -> assertThat(send.task()).isSameAs(next));
+		assertThat(ready("c0").sends).singleElement()
+			.satisfies((send) -> assertThat(send.tasks()).containsExactly(next));
 	}
 
 	@Test
@@ -241,8 +284,9 @@ class DispatcherTests {
 			.satisfies((send) -> assertThat(((Message.Welcome) send.message()).maxTasks()).isZero());
 		TaskRecord task = task();
 		this.dispatcher.submit(task);
-		assertThat(ready("j1").sends).singleElement().satisfies((send) -> assertThat(send.task()).isSameAs(task));
-		Effects gone = this.dispatcher.gone("j1", 0, -1);
+		assertThat(ready("j1").sends).singleElement()
+			.satisfies((send) -> assertThat(send.tasks()).containsExactly(task));
+		Effects gone = gone("j1", 0, -1);
 		assertThat(gone.starts).isEmpty();
 		assertThat(this.dispatcher.info().queued()).isEqualTo(1);
 	}
@@ -276,6 +320,10 @@ class DispatcherTests {
 
 	private TaskRecord task() {
 		return new TaskRecord(++this.ids, new PoolTask.Call(() -> null), new byte[0]);
+	}
+
+	private Effects gone(String worker, int generation, int exitCode) {
+		return this.dispatcher.gone(new Message.Gone(worker, generation, exitCode));
 	}
 
 	private static Message.Done done(String worker, TaskRecord task) {
