@@ -1,6 +1,7 @@
 package io.sharedstate.autoconfigure.actuate;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -10,11 +11,13 @@ import io.sharedstate.SharedState;
 import io.sharedstate.inspect.ClientInfo;
 import io.sharedstate.inspect.Inspector;
 import io.sharedstate.inspect.ObjectInfo;
+import io.sharedstate.pool.PoolInfo;
 
 /**
  * {@code /actuator/sharedstate}: the manager's live objects (name, type, state), its
- * address and its connected clients; {@code /actuator/sharedstate/{name}} shows one
- * object, with a bounded preview of its contents when previews are enabled.
+ * address, its connected clients and its process pools (workers, queued and running
+ * tasks); {@code /actuator/sharedstate/{name}} shows one object, with a bounded preview
+ * of its contents when previews are enabled.
  */
 @Endpoint(id = "sharedstate")
 public class SharedStateEndpoint {
@@ -23,14 +26,27 @@ public class SharedStateEndpoint {
 
 	private final int previewLimit;
 
+	private final Supplier<List<PoolInfo>> pools;
+
 	/**
 	 * Creates the endpoint.
 	 * @param manager the manager to show
 	 * @param previewLimit how many entries or elements a preview shows; 0 for no preview
 	 */
 	public SharedStateEndpoint(SharedState manager, int previewLimit) {
+		this(manager, previewLimit, List::of);
+	}
+
+	/**
+	 * Creates the endpoint, showing process pools too.
+	 * @param manager the manager to show
+	 * @param previewLimit how many entries or elements a preview shows; 0 for no preview
+	 * @param pools describes the application's pools
+	 */
+	public SharedStateEndpoint(SharedState manager, int previewLimit, Supplier<List<PoolInfo>> pools) {
 		this.manager = manager;
 		this.previewLimit = previewLimit;
+		this.pools = pools;
 	}
 
 	/**
@@ -45,7 +61,7 @@ public class SharedStateEndpoint {
 		boolean connected = this.manager.isConnected();
 		List<ObjectInfo> objects = connected ? inspector.objects() : List.of();
 		List<ClientInfo> clients = connected ? inspector.clients() : List.of();
-		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients);
+		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients, this.pools.get());
 	}
 
 	/**
@@ -76,9 +92,10 @@ public class SharedStateEndpoint {
 	 * @param connected whether the objects can be reached now
 	 * @param objects the live objects
 	 * @param clients the server's connected clients
+	 * @param pools the application's process pools
 	 */
 	public record ManagerDescriptor(String mode, String address, boolean connected, List<ObjectInfo> objects,
-			List<ClientInfo> clients) {
+			List<ClientInfo> clients, List<PoolInfo> pools) {
 
 	}
 
