@@ -71,19 +71,14 @@ final class WorkerLoop {
 			return;
 		}
 		send(new Message.Ready(this.worker));
-		InboxPump pump = new InboxPump(this.inbox, this.pool + "-" + this.worker);
-		try {
-			serve(pump, welcome.maxTasks());
-		}
-		finally {
-			pump.close();
-		}
+		serve(welcome.maxTasks());
 	}
 
-	private void serve(InboxPump pump, int maxTasks) throws InterruptedException {
+	private void serve(int maxTasks) throws InterruptedException {
 		int tasks = 0;
 		while (true) {
-			Message message = Message.decode(pump.take());
+			// The creator sends the next task while this one runs: it is there already.
+			Message message = Message.decode(this.inbox.take());
 			if (message instanceof Message.Run run) {
 				for (Message.Job job : run.jobs()) {
 					tasks++;
