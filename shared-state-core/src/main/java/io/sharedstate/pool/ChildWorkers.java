@@ -80,14 +80,6 @@ final class ChildWorkers {
 	}
 
 	/**
-	 * Returns the process ids of the running worker JVMs.
-	 * @return the pids
-	 */
-	List<Long> pids() {
-		return this.processes.values().stream().map(Process::pid).toList();
-	}
-
-	/**
 	 * Kills every worker JVM still running.
 	 */
 	void killAll() {

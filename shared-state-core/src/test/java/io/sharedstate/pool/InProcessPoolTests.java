@@ -1,5 +1,6 @@
 package io.sharedstate.pool;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import io.sharedstate.SharedState;
 import io.sharedstate.barrier.SharedBarrier;
 import io.sharedstate.dict.SharedDict;
+import io.sharedstate.function.SerializableCallable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,29 @@ class InProcessPoolTests {
 			.doesNotContain(ProcessHandle.current().pid())
 			.isSubsetOf(PoolTesting.workerPids(pool));
 		assertThat(pids).isEqualTo(IntStream.range(0, 10).mapToObj(written::get).toList());
+	}
+
+	@Test
+	void theExampleOfTheDocsPassesTheDictToEveryTaskAsPythonsRepeatDoes() throws InterruptedException {
+		// docs/pools.md, first example
+		SharedDict<Long, String> d = manager.dict("docs-example");
+		List<Long> pids = pool.map((SharedDict<Long, String> dict) -> {
+			long pid = ProcessHandle.current().pid();
+			dict.put(pid, "Hi, I was written by process " + pid);
+			return pid;
+		}, Collections.nCopies(10, d));
+		assertThat(d.snapshot()).containsOnlyKeys(new HashSet<>(pids))
+			.allSatisfy((pid, text) -> assertThat(text).isEqualTo("Hi, I was written by process " + pid));
+		assertThat(pids).hasSize(10).doesNotContain(ProcessHandle.current().pid());
+	}
+
+	@Test
+	void aTaskUsesTheWorkersManagerByName() throws Exception {
+		// docs/pools.md, tasks that use shared objects by name
+		manager.counter("docs-visits");
+		SerializableCallable<Long> visit = () -> PoolWorker.manager().counter("docs-visits").incrementAndGet();
+		pool.invokeAll(Collections.nCopies(5, visit));
+		assertThat(manager.counter("docs-visits").get()).isEqualTo(5);
 	}
 
 	@Test
