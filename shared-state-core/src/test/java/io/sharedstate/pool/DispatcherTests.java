@@ -94,10 +94,8 @@ class DispatcherTests {
 	void theTaskWaitingBehindADeadWorkersTaskGoesToAnotherWithoutCountingAnAttempt() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord running = task();
-		TaskRecord behind = task();
-		this.dispatcher.submit(running);
-		this.dispatcher.submit(behind);
+		TaskRecord running = submitted();
+		TaskRecord behind = submitted();
 		ready("c1");
 		Effects gone = gone("c0", 0, 137);
 		assertThat(gone.sends).singleElement().satisfies((send) -> {
@@ -112,8 +110,7 @@ class DispatcherTests {
 	void theTaskOfAWorkerThatDiedRunsAgainOnAnother() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		ready("c1");
 		Effects gone = gone("c0", 0, 137);
 		assertThat(gone.outcomes).isEmpty();
@@ -128,8 +125,7 @@ class DispatcherTests {
 	void aTaskWhoseWorkerDiesTwiceFailsWithWorkerDied() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		ready("c1");
 		gone("c0", 0, 137);
 		Effects second = gone("c1", 0, 137);
@@ -154,8 +150,7 @@ class DispatcherTests {
 	void aTimedOutTaskFailsAndItsWorkerIsStoppedAndReplacedWithoutRunningItAgain() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		Effects timedOut = this.dispatcher.timedOut(task, "c0", "PT1S");
 		assertThat(timedOut.outcomes).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.failure()).isInstanceOf(TaskTimeoutException.class)
@@ -171,8 +166,7 @@ class DispatcherTests {
 	void aLateResultOfATimedOutTaskIsIgnored() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		this.dispatcher.timedOut(task, "c0", "PT1S");
 		assertThat(this.dispatcher.done(done("c0", task), "late", null).outcomes).isEmpty();
 	}
@@ -181,8 +175,7 @@ class DispatcherTests {
 	void aWorkerAtItsTaskLimitLeavesAndIsReplaced() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		Effects done = this.dispatcher.done(new Message.Done("c0", task.id, true, new byte[0], 1, true), 1, null);
 		assertThat(done.outcomes).hasSize(1);
 		assertThat(this.dispatcher.readyWorkers()).isZero();
@@ -210,8 +203,7 @@ class DispatcherTests {
 	@Test
 	void aFailingInitializerBreaksThePool() {
 		this.dispatcher.start();
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		Effects broken = this.dispatcher.initializerFailed("c0", new IllegalStateException("no config"));
 		assertThat(broken.outcomes).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.failure()).isInstanceOf(PoolBrokenException.class)
@@ -224,10 +216,8 @@ class DispatcherTests {
 	void shutdownLetsQueuedTasksRunThenStopsIdleWorkersAndTerminatesWhenAllAreGone() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord running = task();
-		TaskRecord queued = task();
-		this.dispatcher.submit(running);
-		this.dispatcher.submit(queued);
+		TaskRecord running = submitted();
+		TaskRecord queued = submitted();
 		assertThat(this.dispatcher.shutdown().sends).isEmpty();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.dispatcher.submit(task()));
 		Effects first = this.dispatcher.done(done("c0", running), 1, null);
@@ -248,10 +238,8 @@ class DispatcherTests {
 	void shutdownNowHandsBackQueuedTasksAndCancelsRunningOnes() {
 		this.dispatcher.start();
 		ready("c0");
-		TaskRecord running = task();
-		TaskRecord queued = task();
-		this.dispatcher.submit(running);
-		this.dispatcher.submit(queued);
+		TaskRecord running = submitted();
+		TaskRecord queued = submitted();
 		List<TaskRecord> drained = new ArrayList<>();
 		Effects effects = this.dispatcher.shutdownNow(drained);
 		assertThat(drained).containsExactly(queued);
@@ -267,10 +255,8 @@ class DispatcherTests {
 	@Test
 	void aCancelledQueuedTaskIsNotSent() {
 		this.dispatcher.start();
-		TaskRecord cancelled = task();
-		TaskRecord next = task();
-		this.dispatcher.submit(cancelled);
-		this.dispatcher.submit(next);
+		TaskRecord cancelled = submitted();
+		TaskRecord next = submitted();
 		cancelled.future.cancel(false);
 		assertThat(ready("c0").sends).singleElement()
 			.satisfies((send) -> assertThat(send.tasks()).containsExactly(next));
@@ -282,8 +268,7 @@ class DispatcherTests {
 		Effects hello = this.dispatcher.hello(new Message.Hello("j1", 9, "other", true));
 		assertThat(hello.sends).singleElement()
 			.satisfies((send) -> assertThat(((Message.Welcome) send.message()).maxTasks()).isZero());
-		TaskRecord task = task();
-		this.dispatcher.submit(task);
+		TaskRecord task = submitted();
 		assertThat(ready("j1").sends).singleElement()
 			.satisfies((send) -> assertThat(send.tasks()).containsExactly(task));
 		Effects gone = gone("j1", 0, -1);
@@ -316,6 +301,12 @@ class DispatcherTests {
 	private Effects ready(String worker) {
 		this.dispatcher.hello(new Message.Hello(worker, 1, "host", false));
 		return this.dispatcher.ready(worker);
+	}
+
+	private TaskRecord submitted() {
+		TaskRecord task = task();
+		this.dispatcher.submit(task);
+		return task;
 	}
 
 	private TaskRecord task() {
