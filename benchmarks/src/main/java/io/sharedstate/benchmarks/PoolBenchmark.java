@@ -39,7 +39,8 @@ import io.sharedstate.pool.SharedPool;
  *
  * System properties: {@code bench.pool.processes} (default 2), {@code bench.pool.tasks}
  * (20,000), {@code bench.pool.items} (200,000), {@code bench.pool.applies} (2,000),
- * {@code bench.pool.runs} (3), {@code bench.pool.python} ({@code python3}).
+ * {@code bench.pool.runs} (3), {@code bench.pool.warmup} (20 s),
+ * {@code bench.pool.python} ({@code python3}).
  */
 public final class PoolBenchmark {
 
@@ -87,6 +88,7 @@ public final class PoolBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		String loadBefore = loadAverage();
 		Path script = Files.createTempFile("pool-benchmark", ".py");
 		Files.writeString(script, PYTHON_SCRIPT, StandardCharsets.UTF_8);
 		System.out.printf(Locale.ROOT,
@@ -117,7 +119,8 @@ public final class PoolBenchmark {
 		}
 		double[] ours = medians(java);
 		double[] theirs = medians(python);
-		System.out.printf(Locale.ROOT, "%nmedians of %d runs%n", RUNS);
+		System.out.printf(Locale.ROOT, "%nmedians of %d runs; load average %s before, %s after%n", RUNS, loadBefore,
+				loadAverage());
 		System.out.printf(Locale.ROOT, "| measure | shared-state | Python multiprocessing.Pool | ratio |%n");
 		System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: |%n");
 		System.out.printf(Locale.ROOT, "| tasks/s, one task per applyAsync | %,.0f | %,.0f | %.2f |%n", ours[0],
@@ -128,14 +131,15 @@ public final class PoolBenchmark {
 				ours[2] / theirs[2]);
 	}
 
+	/**
+	 * Runs the measured work until the JIT of this JVM and of the workers has settled:
+	 * the same sizes as measured, for {@code bench.pool.warmup} seconds (default 20) and
+	 * at least twice. Python interprets, so its script only warms its pool up.
+	 */
 	private static void warmUp(SharedPool pool) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (System.nanoTime() < deadline) {
-			pool.map((Integer x) -> x + 1, IntStream.range(0, 10_000).boxed().toList());
-			for (int i = 0; i < 500; i++) {
-				int x = i;
-				pool.apply(() -> x + 1);
-			}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bench.pool.warmup", 20));
+		for (int round = 0; round < 2 || System.nanoTime() < deadline; round++) {
+			measure(pool);
 		}
 	}
 
@@ -174,6 +178,16 @@ public final class PoolBenchmark {
 			throw new IllegalStateException("python3 failed: " + output);
 		}
 		return Arrays.stream(output.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+	}
+
+	/** The machine's 1-minute load average, to tell a quiet run from a busy one. */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String describe(String who, double[] figures) {
