@@ -134,6 +134,7 @@ final class JoinedWorker {
 			if (this.haltWhenStoppedMidTask && this.loop.isRunningTask()) {
 				Runtime.getRuntime().halt(3);
 			}
+			this.loop.stop();
 			this.serving.interrupt();
 		}
 		catch (InterruptedException ex) {

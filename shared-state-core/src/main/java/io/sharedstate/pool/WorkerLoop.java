@@ -36,6 +36,8 @@ final class WorkerLoop {
 
 	private volatile boolean runningTask;
 
+	private volatile boolean stopping;
+
 	private final Runnable welcomed;
 
 	/**
@@ -76,7 +78,7 @@ final class WorkerLoop {
 
 	private void serve(int maxTasks) throws InterruptedException {
 		int tasks = 0;
-		while (true) {
+		while (!this.stopping) {
 			// The creator sends the next task while this one runs: it is there already.
 			Message message = Message.decode(this.inbox.take());
 			if (message instanceof Message.Run run) {
@@ -85,7 +87,7 @@ final class WorkerLoop {
 					boolean retiring = !this.joined && maxTasks > 0 && tasks >= maxTasks;
 					// Sent before the next task starts: the creator relies on it.
 					send(execute(job, retiring));
-					if (retiring) {
+					if (retiring || this.stopping) {
 						return;
 					}
 				}
@@ -94,6 +96,14 @@ final class WorkerLoop {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Makes the loop return after the task it runs, if any, instead of taking another:
+	 * the caller interrupts the loop's thread too, but a task may swallow that interrupt.
+	 */
+	void stop() {
+		this.stopping = true;
 	}
 
 	/**

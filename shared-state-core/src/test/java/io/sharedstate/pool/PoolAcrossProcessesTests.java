@@ -271,6 +271,37 @@ class PoolAcrossProcessesTests {
 	}
 
 	@Test
+	void aJoinedWorkerWhoseTaskOverrunsItsTimeoutIsStoppedAndJoinPoolReturns() throws Exception {
+		try (SharedPool timed = server.pool(this.name, PoolTesting.options(0).withTaskTimeout(Duration.ofSeconds(1)))) {
+			CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+				try {
+					server.joinPool(this.name);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			assertThat(timed.awaitWorkers(1, PoolTesting.STARTUP)).isTrue();
+			CompletableFuture<Object> slow = timed.submit(() -> {
+				// swallows the interrupt that stops it, as careless tasks do
+				try {
+					Thread.sleep(TimeUnit.SECONDS.toMillis(PoolTesting.WAIT_SECONDS * 2));
+				}
+				catch (InterruptedException ex) {
+					return "interrupted";
+				}
+				return "slept";
+			});
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> slow.get(PoolTesting.WAIT_SECONDS, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(TaskTimeoutException.class);
+			serving.get(PoolTesting.WAIT_SECONDS, TimeUnit.SECONDS);
+			assertThat(timed.info().workers()).isEmpty();
+		}
+	}
+
+	@Test
 	void aSecondPoolOfTheSameNameIsRefused() {
 		assertThatIllegalStateException().isThrownBy(() -> server.pool("shared", 1))
 			.withMessageContaining("already running");
