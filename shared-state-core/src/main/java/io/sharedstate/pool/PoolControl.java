@@ -257,7 +257,6 @@ final class PoolControl {
 		catch (RuntimeException ex) {
 			logger.warn("Cannot send to worker {} of pool '{}': {}", worker, this.names.pool(), ex.toString());
 			carryOut(this.dispatcher.sendFailed(send));
-			return;
 		}
 	}
 

@@ -40,14 +40,15 @@ import io.sharedstate.function.SerializableRunnable;
  * end and its result is dropped.
  *
  * <p>
- * <b>Lifecycle.</b> Tasks queue in the creating process until a worker is free; each
- * worker runs one task at a time. {@link #shutdown()} lets queued and running tasks
- * finish, then stops the workers; {@link #shutdownNow()} kills them. {@link #close()}
- * shuts down and waits, as {@code ExecutorService.close()} does in newer JDKs (Python's
- * {@code with Pool()} terminates instead: use {@link #shutdownNow()} for that). No worker
- * outlives its pool, nor the process that created it: a worker JVM the pool started exits
- * at once when that process dies, even when killed with {@code kill -9}; a joined worker
- * leaves once the manager has noticed the creator is gone.
+ * <b>Lifecycle.</b> Tasks queue in the creating process until a worker has room: each
+ * worker runs one task at a time, and holds at most one more, sent while the first runs.
+ * {@link #shutdown()} lets queued and running tasks finish, then stops the workers;
+ * {@link #shutdownNow()} kills them. {@link #close()} shuts down and waits, as
+ * {@code ExecutorService.close()} does in newer JDKs (Python's {@code with Pool()}
+ * terminates instead: use {@link #shutdownNow()} for that). No worker outlives its pool,
+ * nor the process that created it: a worker JVM the pool started exits at once when that
+ * process dies, even when killed with {@code kill -9}; a joined worker leaves once the
+ * manager has noticed the creator is gone.
  *
  * <p>
  * All methods are thread-safe and are called in the process that created the pool.
