@@ -34,6 +34,10 @@ import io.sharedstate.local.LocalEngine;
 import io.sharedstate.lock.SharedCondition;
 import io.sharedstate.lock.SharedLock;
 import io.sharedstate.memory.SharedMemoryBlocks;
+import io.sharedstate.pool.PoolOptions;
+import io.sharedstate.pool.PoolSupport;
+import io.sharedstate.pool.SharedPool;
+import io.sharedstate.pool.WorkerEndpoint;
 import io.sharedstate.namespace.SharedNamespace;
 import io.sharedstate.queue.SharedJoinableQueue;
 import io.sharedstate.queue.SharedQueue;
@@ -73,6 +77,11 @@ public final class SharedState implements AutoCloseable {
 	private final ManagerServer server;
 
 	private final SharedMemoryBlocks memory = new SharedMemoryBlocks();
+
+	/** What the workers of a pool need to connect: the server's authkey. */
+	private volatile byte[] authkey;
+
+	private PoolLoopback poolLoopback;
 
 	private SharedState(Engine engine, ManagerServer server) {
 		this.engine = engine;
@@ -132,7 +141,7 @@ public final class SharedState implements AutoCloseable {
 	public static SharedState server(ServerOptions options) {
 		LocalEngine engine = new LocalEngine(StandardTypes::catalog, new CustomTypes(), options.sessionGracePeriod(),
 				ProxyReference::create);
-		return new SharedState(engine, new ManagerServer(engine, options));
+		return new SharedState(engine, new ManagerServer(engine, options)).withAuthkey(options.authkey());
 	}
 
 	/**
@@ -197,7 +206,8 @@ public final class SharedState implements AutoCloseable {
 	 * @throws SharedStateAuthenticationException if the authkeys differ
 	 */
 	public static SharedState connect(ClientOptions options) {
-		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, false));
+		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, false))
+			.withAuthkey(options.authkey());
 	}
 
 	/**
@@ -211,7 +221,8 @@ public final class SharedState implements AutoCloseable {
 	 * @return the manager
 	 */
 	public static SharedState connectWhenAvailable(ClientOptions options) {
-		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, true));
+		return of(new RemoteEngine(options, StandardTypes.catalog(new CustomTypes()), ProxyReference::create, true))
+			.withAuthkey(options.authkey());
 	}
 
 	private <T extends io.sharedstate.api.SharedObject> T open(SharedType type, String name, Object initial) {
@@ -502,6 +513,73 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public List<CustomType<?>> registeredTypes() {
 		return this.engine.registeredTypes();
+	}
+
+	/**
+	 * Creates a pool of worker JVMs, like Python's {@code manager.Pool(processes)}; see
+	 * {@link #pool(String, PoolOptions)}.
+	 * @param name the pool's name, unique per manager
+	 * @param processes how many worker JVMs to start; 0 for a pool served only by
+	 * processes that join it
+	 * @return the pool, whose workers are starting
+	 * @throws IllegalStateException if a pool of that name is already running
+	 */
+	public SharedPool pool(String name, int processes) {
+		return pool(name, PoolOptions.processes(processes));
+	}
+
+	/**
+	 * Creates a pool whose tasks run in worker JVMs connected to this manager. This
+	 * process dispatches the tasks and starts the workers (this JVM's {@code java} and
+	 * classpath), which exit with the pool or with this process; others can join with
+	 * {@link #joinPool(String)}. Returns at once; tasks wait in this process until a
+	 * worker is ready. An in-process manager serves its objects on loopback for its
+	 * workers while it has pools.
+	 * @param name the pool's name, unique per manager
+	 * @param options the workers, their JVM, the initializer, task limits
+	 * @return the pool
+	 * @throws IllegalStateException if a pool of that name is already running, or this
+	 * manager is a server that does not listen yet
+	 * @throws IllegalArgumentException if the initializer cannot be serialized
+	 */
+	public SharedPool pool(String name, PoolOptions options) {
+		return PoolSupport.create(this, name, options, workerEndpoint(options));
+	}
+
+	/**
+	 * Serves a pool of this manager as a worker, on the calling thread, like the worker
+	 * processes a pool starts: runs its tasks one at a time until the pool shuts down or
+	 * the process that created it goes away, then returns. If the pool stops this worker
+	 * while a task runs (a task timeout, {@code shutdownNow}), the task's thread is
+	 * interrupted, and this returns once the task has returned. Call it from several
+	 * threads to serve several tasks at once; to serve from a process of its own, run
+	 * {@link io.sharedstate.pool.PoolWorker}.
+	 * @param name the pool's name
+	 * @throws InterruptedException if the calling thread is interrupted by another cause
+	 * @throws IllegalStateException if no pool of that name is running
+	 */
+	public void joinPool(String name) throws InterruptedException {
+		PoolSupport.join(this, name);
+	}
+
+	private synchronized WorkerEndpoint workerEndpoint(PoolOptions options) {
+		if (mode() == ManagerMode.IN_PROCESS) {
+			if (this.poolLoopback == null) {
+				this.poolLoopback = new PoolLoopback((LocalEngine) this.engine);
+			}
+			return this.poolLoopback.acquire(options.allowedPackages());
+		}
+		if (mode() == ManagerMode.SERVER && !isServing()) {
+			throw new IllegalStateException(
+					this + " does not listen yet, and a pool's workers connect to it: call startServing() first");
+		}
+		return new WorkerEndpoint(address(), this.authkey, () -> {
+		});
+	}
+
+	private SharedState withAuthkey(byte[] authkey) {
+		this.authkey = authkey;
+		return this;
 	}
 
 	/**

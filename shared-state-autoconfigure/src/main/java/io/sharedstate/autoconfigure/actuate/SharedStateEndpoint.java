@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -18,14 +19,16 @@ import io.sharedstate.inspect.Inspector;
 import io.sharedstate.inspect.ObjectInfo;
 import io.sharedstate.api.ManagerMode;
 import io.sharedstate.memory.BlockInfo;
+import io.sharedstate.pool.PoolInfo;
 
 /**
  * {@code /actuator/sharedstate}: the manager's live objects (name, type, state), its
- * address, its connected clients and, under {@code memory}, its shared memory blocks;
- * {@code /actuator/sharedstate/{name}} shows one object, with a bounded preview of its
- * contents when previews are enabled. Fields that have nothing to say (an embedded
- * manager's address, an unnamed client's name, a preview nobody asked for) are left out
- * rather than shown empty.
+ * address, its connected clients, under {@code memory} its shared memory blocks and under
+ * {@code pools} its process pools; {@code /actuator/sharedstate/{name}} shows one object,
+ * with a bounded preview of its contents when previews are enabled. Fields that have
+ * nothing to say (an embedded manager's address, an unnamed client's name, a preview
+ * nobody asked for) are left out rather than shown empty. import
+ * io.sharedstate.pool.PoolInfo;
  */
 @Endpoint(id = "sharedstate")
 public class SharedStateEndpoint {
@@ -34,14 +37,27 @@ public class SharedStateEndpoint {
 
 	private final int previewLimit;
 
+	private final Supplier<List<PoolInfo>> pools;
+
 	/**
 	 * Creates the endpoint.
 	 * @param manager the manager to show
 	 * @param previewLimit how many entries or elements a preview shows; 0 for no preview
 	 */
 	public SharedStateEndpoint(SharedState manager, int previewLimit) {
+		this(manager, previewLimit, List::of);
+	}
+
+	/**
+	 * Creates the endpoint, showing process pools too.
+	 * @param manager the manager to show
+	 * @param previewLimit how many entries or elements a preview shows; 0 for no preview
+	 * @param pools describes the application's pools
+	 */
+	public SharedStateEndpoint(SharedState manager, int previewLimit, Supplier<List<PoolInfo>> pools) {
 		this.manager = manager;
 		this.previewLimit = previewLimit;
+		this.pools = pools;
 	}
 
 	/**
@@ -59,7 +75,7 @@ public class SharedStateEndpoint {
 		List<ClientDescriptor> clients = connected ? inspector.clients().stream().map(ClientDescriptor::of).toList()
 				: List.of();
 		return new ManagerDescriptor(mode(this.manager), address, connected, objects, clients,
-				this.manager.memory().blocks());
+				this.manager.memory().blocks(), this.pools.get());
 	}
 
 	/**
@@ -92,10 +108,12 @@ public class SharedStateEndpoint {
 	 * @param clients the server's connected clients
 	 * @param memory the same-host shared memory blocks this process opened through the
 	 * manager, with their sizes
+	 * @param pools the process pools this manager created, with their workers and tasks
 	 */
 	@JsonInclude(Include.NON_NULL)
 	public record ManagerDescriptor(String mode, String address, boolean connected, List<ObjectDescriptor> objects,
-			List<ClientDescriptor> clients, @JsonInclude(Include.NON_EMPTY) List<BlockInfo> memory) {
+			List<ClientDescriptor> clients, @JsonInclude(Include.NON_EMPTY) List<BlockInfo> memory,
+			@JsonInclude(Include.NON_EMPTY) List<PoolInfo> pools) {
 
 	}
 

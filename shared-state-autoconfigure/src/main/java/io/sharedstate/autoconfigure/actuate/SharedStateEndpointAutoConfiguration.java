@@ -1,5 +1,6 @@
 package io.sharedstate.autoconfigure.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import io.sharedstate.SharedState;
 import io.sharedstate.autoconfigure.SharedStateAutoConfiguration;
 import io.sharedstate.autoconfigure.SharedStateProperties;
+import io.sharedstate.pool.SharedPool;
 
 /**
  * Auto-configuration of the {@code sharedstate} actuator endpoint.
@@ -22,9 +24,11 @@ public final class SharedStateEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SharedStateEndpoint sharedStateEndpoint(SharedState manager, SharedStateProperties properties) {
+	SharedStateEndpoint sharedStateEndpoint(SharedState manager, SharedStateProperties properties,
+			ObjectProvider<SharedPool> pools) {
 		SharedStateProperties.Endpoint endpoint = properties.getEndpoint();
-		return new SharedStateEndpoint(manager, endpoint.isPreviewEnabled() ? endpoint.getPreviewLimit() : 0);
+		return new SharedStateEndpoint(manager, endpoint.isPreviewEnabled() ? endpoint.getPreviewLimit() : 0,
+				() -> pools.orderedStream().map(SharedPool::info).toList());
 	}
 
 }

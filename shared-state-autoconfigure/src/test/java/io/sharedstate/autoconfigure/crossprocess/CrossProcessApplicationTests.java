@@ -74,7 +74,7 @@ class CrossProcessApplicationTests {
 		return ChildJvm.start(ClientApplication.class, Map.of(), "--shared-state.mode=client",
 				"--shared-state.address=" + address, "--shared-state.authkey=" + TestServers.AUTHKEY,
 				"--shared-state.locks=orders", "--shared-state.events=release", "--spring.main.banner-mode=off",
-				"--spring.application.name=child");
+				"--spring.main.web-application-type=none", "--spring.application.name=child");
 	}
 
 	static class GreetingsReader {

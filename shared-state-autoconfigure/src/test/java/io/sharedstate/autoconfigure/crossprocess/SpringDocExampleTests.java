@@ -36,10 +36,11 @@ class SpringDocExampleTests {
 				"com.example.billing");
 		try (ChildJvm serverApplication = ChildJvm.start(serverClasspath,
 				"com.example.stateserver.StateServerApplication", SECRET, "--shared-state.address=127.0.0.1:0",
-				"--spring.main.banner-mode=off")) {
+				"--spring.main.banner-mode=off", "--spring.main.web-application-type=none")) {
 			String address = serverApplication.awaitLine("SERVING ", TIMEOUT).substring("SERVING ".length());
 			try (ChildJvm clientApplication = ChildJvm.start(clientClasspath, "com.example.billing.BillingApplication",
-					SECRET, "--shared-state.address=" + address, "--spring.main.banner-mode=off")) {
+					SECRET, "--shared-state.address=" + address, "--spring.main.banner-mode=off",
+					"--spring.main.web-application-type=none")) {
 				ChildJvm.Result result = clientApplication.await(TIMEOUT).assertSuccess();
 				assertThat(result.stdout()).contains("CANCELLED Order[id=B-7, quantity=1]", "PLACED");
 			}
