@@ -1,7 +1,6 @@
 package io.sharedstate.server;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import com.esotericsoftware.kryo.io.Input;
 
@@ -66,7 +65,7 @@ final class RequestDispatcher {
 				throw new SharedStateException("No lock with id " + lockId + " on this manager to fence the request");
 			}
 			fenced = new Fenced(lock, thread, fence);
-			args = java.util.Arrays.copyOfRange(args, 3, args.length);
+			args = Arrays.copyOfRange(args, 3, args.length);
 		}
 		HostedObject target = this.host.byId(frame.objectId());
 		if (target == null) {
@@ -78,10 +77,14 @@ final class RequestDispatcher {
 	}
 
 	private Object[] arguments(Input body) {
-		List<Object> args = new ArrayList<>(4);
+		Object[] args = new Object[4];
+		int count = 0;
 		try {
 			while (body.position() < body.limit()) {
-				args.add(this.codec.read(body));
+				if (count == args.length) {
+					args = Arrays.copyOf(args, count * 2);
+				}
+				args[count++] = this.codec.read(body);
 			}
 		}
 		catch (SharedStateException ex) {
@@ -91,7 +94,7 @@ final class RequestDispatcher {
 			// Nothing of the decoder's inner workings goes back to the client.
 			throw new SharedStateException("Malformed request: its arguments cannot be decoded");
 		}
-		return args.toArray();
+		return (count == args.length) ? args : Arrays.copyOf(args, count);
 	}
 
 	/**

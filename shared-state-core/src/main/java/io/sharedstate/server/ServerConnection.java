@@ -66,6 +66,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
 	private boolean userCallRunning;
 
+	/** Replies to the requests read in one go; I/O thread only. */
+	private final Output batch = new Output(4096, -1);
+
 	private Channel channel;
 
 	private ScheduledFuture<?> watchdog;
@@ -231,6 +234,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 		while (!this.userCallRunning && !this.behindUserCall.isEmpty()) {
 			handle(this.behindUserCall.pollFirst());
 		}
+		writeBatch();
 		this.channel.flush();
 		if (!this.userCallRunning && this.channel.isWritable()) {
 			this.channel.config().setAutoRead(true);
@@ -271,29 +275,39 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		boolean delivering = failure == null && result != null && call != null;
-		ByteBuf frame;
-		try {
-			frame = encode(requestId, result, failure);
-		}
-		catch (RuntimeException ex) {
-			frame = encode(requestId, null, ex);
-			if (delivering) {
-				contextGiveBack(call, result);
-			}
-			delivering = false;
-		}
 		if (!this.channel.isActive()) {
-			frame.release();
 			if (delivering) {
 				contextGiveBack(call, result);
 			}
 			return;
 		}
 		boolean taken = delivering && call.operation().kind() == OperationKind.TAKE;
+		boolean watched = delivering && !taken && call.operation().kind() == OperationKind.BLOCKING;
+		if (!flush && !watched && this.channel.eventLoop().inEventLoop()) {
+			// Joins the replies written together once the bytes read so far are used up.
+			if (!append(this.batch, requestId, result, failure) && delivering) {
+				contextGiveBack(call, result);
+			}
+			else if (taken) {
+				context().delivered(requestId, call, result);
+			}
+			return;
+		}
+		Output output = buffer();
+		if (!append(output, requestId, result, failure)) {
+			if (delivering) {
+				contextGiveBack(call, result);
+			}
+			delivering = false;
+			taken = false;
+			watched = false;
+		}
+		ByteBuf frame = this.channel.alloc().ioBuffer(output.position());
+		frame.writeBytes(output.getBuffer(), 0, output.position());
 		if (taken) {
 			context().delivered(requestId, call, result);
 		}
-		if (delivering && !taken && call.operation().kind() == OperationKind.BLOCKING) {
+		if (watched) {
 			ChannelFuture written = flush ? this.channel.writeAndFlush(frame) : this.channel.write(frame);
 			written.addListener((done) -> {
 				if (!done.isSuccess()) {
@@ -317,30 +331,59 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 		}
 	}
 
-	private ByteBuf encode(int requestId, Object result, Throwable failure) {
+	private static Output buffer() {
 		Output output = BUFFERS.get();
 		if (output.getBuffer().length > Frames.SMALL_FRAME_BYTES) {
 			output = new Output(1024, -1);
 			BUFFERS.set(output);
 		}
 		output.reset();
+		return output;
+	}
+
+	/**
+	 * Appends a reply to a buffer: the result, or an error reply if the result cannot be
+	 * encoded or is too large.
+	 * @return whether the result went in
+	 */
+	private boolean append(Output output, int requestId, Object result, Throwable failure) {
+		int start = output.position();
 		if (failure == null) {
-			Frames.append(output, Frames.REPLY, requestId);
-			this.server.dispatcher().codec().write(output, result);
-			if (output.position() > this.server.terms().maxFrameBytes()) {
-				throw new IllegalStateException(
-						"The result is " + output.position() + " bytes, over the frame limit of "
-								+ this.server.terms().maxFrameBytes() + " bytes; read it in smaller parts");
+			try {
+				Frames.append(output, Frames.REPLY, requestId);
+				this.server.dispatcher().codec().write(output, result);
+				int size = output.position() - start;
+				if (size > this.server.terms().maxFrameBytes()) {
+					throw new IllegalStateException("The result is " + size + " bytes, over the frame limit of "
+							+ this.server.terms().maxFrameBytes() + " bytes; read it in smaller parts");
+				}
+				Frames.end(output, start);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				output.setPosition(start);
+				failure = ex;
 			}
 		}
-		else {
-			Frames.append(output, Frames.ERROR, requestId);
-			ErrorReplies.write(output, failure);
+		Frames.append(output, Frames.ERROR, requestId);
+		ErrorReplies.write(output, failure);
+		Frames.end(output, start);
+		return result == null;
+	}
+
+	/** Writes the replies gathered while reading; I/O thread only. */
+	private void writeBatch() {
+		if (this.batch.position() == 0) {
+			return;
 		}
-		Frames.end(output, 0);
-		ByteBuf frame = this.channel.alloc().ioBuffer(output.position());
-		frame.writeBytes(output.getBuffer(), 0, output.position());
-		return frame;
+		ByteBuf replies = this.channel.alloc().ioBuffer(this.batch.position());
+		replies.writeBytes(this.batch.getBuffer(), 0, this.batch.position());
+		this.batch.reset();
+		if (this.batch.getBuffer().length > Frames.SMALL_FRAME_BYTES) {
+			this.batch.setBuffer(new byte[4096], -1);
+		}
+		this.channel.write(replies, this.channel.voidPromise());
+		limitPendingReplies();
 	}
 
 	/**
@@ -361,6 +404,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelReadComplete(ChannelHandlerContext ctx) {
+		writeBatch();
 		ctx.flush();
 	}
 
