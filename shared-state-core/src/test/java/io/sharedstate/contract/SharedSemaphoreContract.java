@@ -314,6 +314,9 @@ public abstract class SharedSemaphoreContract extends ContractSupport {
 			}
 		});
 		assertThat(most.get()).isBetween(1, 2);
+		// Releases are sent without waiting, in order per connection: a call on the
+		// peer's connection comes after its last release.
+		assertThat(peerSemaphore().availablePermits()).isEqualTo(2);
 		assertThat(semaphore.availablePermits()).isEqualTo(2);
 	}
 
